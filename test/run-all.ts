@@ -1,0 +1,54 @@
+/**
+ * `npm test`: every test. Unit tests, then database tests against the embedded PostgreSQL 18 and
+ * every server given with --pg-url (CI passes Debian's PostgreSQL 15), then browser tests.
+ *
+ *   --browser        browser tests are mandatory (fail when Chromium is missing) — CI sets it
+ *   --pg-url=URL     also run the database tests against this server (admin URL); repeatable
+ *   --only=unit|db|browser   run one group (repeatable); anything else is passed to vitest
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const requireBrowser = args.includes('--browser');
+const pgUrls = args.filter((a) => a.startsWith('--pg-url=')).map((a) => a.slice('--pg-url='.length));
+const only = args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length));
+const passThrough = args.filter((a) => a !== '--browser' && !a.startsWith('--pg-url=') && !a.startsWith('--only='));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const wanted = (group: string) => only.length === 0 || only.includes(group);
+const failures: string[] = [];
+
+/** Runs one vitest invocation; records a failure by name. */
+function vitest(name: string, projectArgs: string[], env: Record<string, string> = {}) {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync('vitest', ['run', ...projectArgs, ...passThrough], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0) failures.push(name);
+}
+
+if (wanted('unit')) vitest('unit tests', ['--project', 'unit']);
+if (wanted('db')) {
+  vitest('database tests (embedded PostgreSQL 18)', ['--project', 'db']);
+  for (const url of pgUrls) {
+    vitest(`database tests (${url.replace(/\/\/[^@]*@/, '//')})`, ['--project', 'db'], { FLOW_TEST_DATABASE_URL: url });
+  }
+}
+if (wanted('browser')) {
+  if (existsSync(chromium)) {
+    vitest('browser tests (Chromium)', ['--project', 'browser'], { CHROMIUM_PATH: chromium });
+  } else if (requireBrowser) {
+    console.error(`\nbrowser tests are required (--browser) but ${chromium} does not exist`);
+    failures.push('browser tests (Chromium missing)');
+  } else {
+    console.warn(`\nbrowser tests NOT run: ${chromium} not found (apt-get install -y chromium); CI requires them`);
+  }
+}
+
+if (failures.length > 0) {
+  console.error(`\nFAILED: ${failures.join(', ')}`);
+  process.exit(1);
+}
+console.log('\nall test groups passed');
