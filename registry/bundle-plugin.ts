@@ -1,0 +1,38 @@
+/**
+ * Bundles a plugin's entry file into one ES module with no imports (esbuild), reads its manifest,
+ * and returns the content-addressed package ready to publish.
+ */
+import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { createPluginPackage, type PluginPackage } from './plugin-package.ts';
+import { UserError } from '../runtime/workflow/errors.ts';
+
+/** Bundles `entry` (e.g. plugins/core-intent/index.ts) for the sandbox: neutral platform, no Node APIs. */
+export async function bundlePlugin(entry: string): Promise<PluginPackage> {
+  let result: Awaited<ReturnType<typeof build>>;
+  try {
+    result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2023',
+      write: false,
+      minify: false,
+      legalComments: 'none',
+      logLevel: 'silent',
+      mainFields: ['module', 'main'],
+    });
+  } catch (error) {
+    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } }> }).errors ?? [];
+    const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text));
+    throw new UserError('bundle-failed', `cannot bundle ${entry}: ${lines.join('; ') || String(error)}`);
+  }
+  const source = result.outputFiles[0]?.text ?? '';
+  // The manifest is data; reading it from the developer's own module at publish time is safe here.
+  const mod = (await import(pathToFileURL(entry).href)) as { default?: { manifest?: unknown } };
+  if (!mod.default?.manifest) {
+    throw new UserError('invalid-package', `${entry} must default-export definePlugin({ manifest, ... })`);
+  }
+  return createPluginPackage(mod.default.manifest, source);
+}

@@ -1,0 +1,61 @@
+/**
+ * The one place errors become HTTP responses: user errors keep their status and message, anything
+ * else is a 500 with a request id (details go to the log, never to the client).
+ */
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import { UserError } from '../../workflow/errors.ts';
+
+/** Maps a PostgreSQL error the input caused (bad value, duplicate) to a user error; undefined otherwise. */
+function fromDatabase(error: { code?: string; detail?: string; constraint?: string }): UserError | undefined {
+  switch (error.code) {
+    case '23505':
+      return new UserError('conflict', `already exists${error.constraint ? ` (${error.constraint})` : ''}`, {}, 409);
+    case '22P02':
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '23514':
+      return new UserError('bad-request', 'a value in the request is not valid for its field', {}, 400);
+    default:
+      return undefined;
+  }
+}
+
+/** Maps errors thrown by Koa's own middleware (body parser: 400/413/415) that say what went wrong. */
+function fromHttp(error: { status?: number; expose?: boolean; message?: string }): UserError | undefined {
+  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500 && error.expose) {
+    const code = error.status === 413 ? 'too-large' : error.status === 415 ? 'unsupported-media-type' : 'bad-request';
+    return new UserError(code, error.message ?? 'bad request', {}, error.status);
+  }
+  return undefined;
+}
+
+/** Error-mapping middleware; mount it first. */
+export function errorHandler(logger: Logger): Middleware {
+  return async function errorHandlerMiddleware(ctx, next) {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
+        ctx.status = 404;
+        ctx.body = { error: { code: 'not-found', message: `no route ${ctx.method} ${ctx.path}`, details: {} } };
+      }
+    } catch (caught) {
+      const error = caught as Error & Record<string, unknown>;
+      const userError = error instanceof UserError ? error : (fromDatabase(error) ?? fromHttp(error));
+      const requestId = String(ctx.state.requestId ?? '');
+      if (userError) {
+        ctx.status = userError.status;
+        ctx.body = { error: { code: userError.code, message: userError.message, details: userError.details } };
+        if (userError.status === 429 && typeof userError.details.retryAfterSeconds === 'number') {
+          ctx.set('retry-after', String(userError.details.retryAfterSeconds));
+        }
+        return;
+      }
+      (ctx.state.log ?? logger).error({ err: error, method: ctx.method, path: ctx.path }, 'unexpected error');
+      ctx.status = 500;
+      ctx.body = { error: { code: 'internal', message: `something went wrong on our side; quote request id ${requestId}`, details: {}, requestId } };
+    }
+  };
+}

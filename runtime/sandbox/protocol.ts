@@ -1,0 +1,90 @@
+/**
+ * The messages the host and a sandbox worker process exchange over IPC. Values that came from (or go
+ * to) untrusted code travel as JSON strings, so the host parses them itself and never receives an
+ * object built by the sandbox.
+ */
+import type { SandboxLimits } from './limits.ts';
+
+/** Capability names the bridge understands; `log` is always granted. */
+export type CapabilityName =
+  | 'log'
+  | 'fetch'
+  | 'secrets.get'
+  | 'kv.get'
+  | 'kv.set'
+  | 'kv.delete'
+  | 'data.query'
+  | 'data.insert'
+  | 'data.update'
+  | 'llm'
+  | 'assets.read';
+
+/** Groups of capabilities the isolate builds `ctx` fields for. */
+export type Grant = 'fetch' | 'secrets' | 'kv' | 'data' | 'llm' | 'assets';
+
+/** Host → worker: run one call. */
+export interface InvokeMessage {
+  type: 'invoke';
+  callId: number;
+  tenantId: string;
+  sha256: string;
+  source: string;
+  /** JSON of the node's config. */
+  config: string;
+  /** JSON of the call's identity: runId, nodeId, tenantId, idempotencyKey, attempt. */
+  info: string;
+  grants: Grant[];
+  limits: SandboxLimits;
+}
+
+/** Host → worker: stop a call (the run was cancelled). */
+export interface CancelMessage {
+  type: 'cancel';
+  callId: number;
+}
+
+/** Host → worker: the answer to a capability request. */
+export interface CapabilityResultMessage {
+  type: 'capability-result';
+  reqId: number;
+  ok: boolean;
+  /** JSON of the result when ok, the error message otherwise. */
+  payload: string;
+}
+
+/** Everything the host sends. */
+export type HostMessage = InvokeMessage | CancelMessage | CapabilityResultMessage;
+
+/** Why a call failed, as the worker saw it. */
+export type FailureKind =
+  | 'timeout'
+  | 'wall-timeout'
+  | 'memory'
+  | 'plugin'
+  | 'output-too-large'
+  | 'bad-module'
+  | 'cancelled'
+  | 'internal';
+
+/** Worker → host: a call finished. */
+export type ResultMessage =
+  | { type: 'result'; callId: number; ok: true; value: string }
+  | { type: 'result'; callId: number; ok: false; kind: FailureKind; message: string; code?: string };
+
+/** Worker → host: untrusted code asked for a capability. `reqId` 0 means no answer is wanted. */
+export interface CapabilityMessage {
+  type: 'capability';
+  callId: number;
+  reqId: number;
+  name: string;
+  /** JSON array of arguments. */
+  args: string;
+}
+
+/** Worker → host: the worker is ready for calls. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Everything a worker sends. */
+export type WorkerMessage = ResultMessage | CapabilityMessage | ReadyMessage;

@@ -1,0 +1,213 @@
+/**
+ * The code that runs first in every sandbox context, before any plugin code. It takes the bridge (a
+ * plain function that only posts a request) and returns three functions the worker keeps as
+ * References on its own side: `load` (adopt the plugin's module namespace), `invoke` (one call) and
+ * `deliver` (settle a capability promise). Untrusted code only ever sees frozen plain objects built
+ * here; values cross as JSON strings.
+ *
+ * Intrinsics are not frozen on purpose: freezing Object.prototype breaks ordinary bundled code
+ * (`Child.prototype.constructor = Child`), and an isolate serves one tenant and one plugin version,
+ * so tampering with its own intrinsics harms only itself.
+ */
+export const PRELUDE = String.raw`
+'use strict';
+const bridge = $0;
+const g = globalThis;
+const { parse, stringify } = JSON;
+const { freeze, defineProperty } = Object;
+const apply = Reflect.apply;
+const PromiseCtor = Promise;
+const ErrorCtor = Error;
+const StringCtor = String;
+const pending = new Map();
+const mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete, mapClear = Map.prototype.clear;
+const MAX_MESSAGE = 2000, MAX_LOG = 8000;
+
+// Shared memory and GC callbacks would let code run or block outside a monitored call.
+for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef']) {
+  delete g[name];
+}
+
+let plugin = null;
+let current = null;
+let nextReq = 0;
+
+function describe(error) {
+  try {
+    if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+      const message = error.message;
+      if (typeof message === 'string') return message.slice(0, MAX_MESSAGE);
+    }
+    return StringCtor(error).slice(0, MAX_MESSAGE);
+  } catch {
+    return 'an error whose message could not be read';
+  }
+}
+
+function codeOf(error) {
+  try {
+    const code = error !== null && typeof error === 'object' ? error.code : undefined;
+    return typeof code === 'string' ? code.slice(0, 64) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toJson(value) {
+  try {
+    const json = stringify(value);
+    return json === undefined ? 'null' : json;
+  } catch {
+    return '"[unserializable]"';
+  }
+}
+
+function request(name, args) {
+  let json;
+  try {
+    json = stringify(args);
+  } catch (error) {
+    return new PromiseCtor((_, reject) => reject(new ErrorCtor(name + ': the arguments are not JSON: ' + describe(error))));
+  }
+  return new PromiseCtor((resolve, reject) => {
+    if (current === null) return reject(new ErrorCtor(name + ' was called after the node finished'));
+    const id = ++nextReq;
+    apply(mapSet, pending, [id, { resolve, reject }]);
+    bridge(id, name, json);
+  });
+}
+
+function log(message, data) {
+  if (current === null || current.logLines >= current.maxLogLines) return;
+  current.logLines++;
+  let text;
+  try {
+    text = typeof message === 'string' ? message : StringCtor(message);
+  } catch {
+    text = '[unprintable]';
+  }
+  if (text.length > MAX_LOG) text = text.slice(0, MAX_LOG) + '…';
+  bridge(0, 'log', data === undefined ? toJson([text]) : toJson([text, data]));
+}
+
+function format(args) {
+  let text = '';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    let part;
+    try {
+      part = typeof arg === 'string' ? arg : arg === undefined ? 'undefined' : typeof arg === 'object' ? toJson(arg) : StringCtor(arg);
+    } catch {
+      part = '[unprintable]';
+    }
+    text += (i === 0 ? '' : ' ') + part;
+    if (text.length > MAX_LOG) break;
+  }
+  return text;
+}
+
+const consoleObject = freeze({
+  log: (...args) => log(format(args)),
+  info: (...args) => log(format(args)),
+  debug: (...args) => log(format(args)),
+  warn: (...args) => log(format(args), { level: 'warn' }),
+  error: (...args) => log(format(args), { level: 'error' }),
+});
+defineProperty(g, 'console', { value: consoleObject, writable: false, configurable: false, enumerable: false });
+defineProperty(g, 'definePlugin', { value: freeze(function definePlugin(p) { return p; }), writable: false, configurable: false, enumerable: false });
+
+const SIGNAL = freeze({
+  aborted: false,
+  reason: undefined,
+  addEventListener() {},
+  removeEventListener() {},
+  throwIfAborted() {},
+});
+
+function buildCtx(info, grants) {
+  const ctx = {
+    runId: StringCtor(info.runId),
+    nodeId: StringCtor(info.nodeId),
+    tenantId: StringCtor(info.tenantId),
+    idempotencyKey: StringCtor(info.idempotencyKey),
+    attempt: +info.attempt,
+    signal: SIGNAL,
+    log: freeze((message, data) => log(message, data)),
+  };
+  for (const grant of grants) {
+    if (grant === 'fetch') ctx.fetch = freeze((url, init) => request('fetch', [url, init === undefined ? null : init]));
+    if (grant === 'secrets') ctx.secrets = freeze({ get: (name) => request('secrets.get', [name]) });
+    if (grant === 'kv') {
+      ctx.kv = freeze({
+        get: (key) => request('kv.get', [key]),
+        set: (key, value) => request('kv.set', [key, value === undefined ? null : value]),
+        delete: (key) => request('kv.delete', [key]),
+      });
+    }
+    if (grant === 'data') {
+      ctx.data = freeze({
+        query: (table, filter) => request('data.query', [table, filter === undefined ? null : filter]),
+        insert: (table, row) => request('data.insert', [table, row]),
+        update: (table, id, patch) => request('data.update', [table, id, patch]),
+      });
+    }
+    if (grant === 'llm') ctx.llm = freeze((req) => request('llm', [req]));
+    if (grant === 'assets') ctx.assets = freeze({ read: (name) => request('assets.read', [name]) });
+  }
+  return freeze(ctx);
+}
+
+function failure(kind, message, code) {
+  return 'E' + stringify({ kind, message, code });
+}
+
+function load(namespace) {
+  const def = namespace.default;
+  if (def !== null && typeof def === 'object' && typeof def.run === 'function') plugin = def;
+  else if (typeof namespace.run === 'function') plugin = namespace;
+  else throw new ErrorCtor('the module exports no run function: write "export default definePlugin({ manifest, run })" or "export function run(config, ctx)"');
+}
+
+async function invoke(configJson, infoJson, grants, maxOutputBytes, maxLogLines) {
+  apply(mapClear, pending, []);
+  current = { logLines: 0, maxLogLines };
+  try {
+    const ctx = buildCtx(parse(infoJson), grants);
+    let value;
+    try {
+      value = await plugin.run(parse(configJson), ctx);
+    } catch (error) {
+      return failure('plugin', describe(error), codeOf(error));
+    }
+    let out;
+    try {
+      out = stringify(value);
+    } catch (error) {
+      return failure('plugin', 'the node returned a value that is not JSON: ' + describe(error));
+    }
+    if (out === undefined) out = '';
+    if (out.length > maxOutputBytes) {
+      return failure('output-too-large', 'the output is ' + out.length + ' bytes, over the limit of ' + maxOutputBytes + ' bytes');
+    }
+    return 'V' + out;
+  } finally {
+    current = null;
+  }
+}
+
+function deliver(id, ok, payload) {
+  const entry = apply(mapGet, pending, [id]);
+  if (entry === undefined) return;
+  apply(mapDelete, pending, [id]);
+  if (!ok) return entry.reject(new ErrorCtor(StringCtor(payload)));
+  let value;
+  try {
+    value = payload === '' ? undefined : parse(payload);
+  } catch {
+    return entry.reject(new ErrorCtor('the host sent an unreadable answer'));
+  }
+  entry.resolve(value);
+}
+
+return { load, invoke, deliver };
+`;

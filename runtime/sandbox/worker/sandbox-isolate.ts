@@ -1,0 +1,104 @@
+/**
+ * One isolate holding one plugin module for one tenant. Runs inside a sandbox worker process; the
+ * References it keeps (invoke, deliver, load) stay on the worker's side and never enter the isolate.
+ */
+import ivm from 'isolated-vm';
+import type { Grant } from '../protocol.ts';
+import { PRELUDE } from './prelude.ts';
+
+/** Called when untrusted code asks for a capability: `reqId` 0 means no answer is wanted. */
+export type BridgeHandler = (box: SandboxIsolate, reqId: number, name: unknown, args: unknown) => void;
+
+/** An isolate with the prelude installed and, once loaded, the plugin's module. */
+export class SandboxIsolate {
+  /** tenant + plugin sha256 + memory limit: isolates are never shared across tenants. */
+  readonly key: string;
+  readonly isolate: ivm.Isolate;
+  /** The call running in this isolate now; bridge requests outside a call are dropped. */
+  activeCallId: number | null = null;
+  loaded = false;
+  private readonly context: ivm.Context;
+  private readonly fns: { load: ivm.Reference; invoke: ivm.Reference; deliver: ivm.Reference };
+
+  private constructor(key: string, isolate: ivm.Isolate, context: ivm.Context, fns: SandboxIsolate['fns']) {
+    this.key = key;
+    this.isolate = isolate;
+    this.context = context;
+    this.fns = fns;
+  }
+
+  /** A fresh isolate with the prelude run; `onBridge` receives its capability requests. */
+  static async create(key: string, memoryMb: number, onBridge: BridgeHandler): Promise<SandboxIsolate> {
+    const isolate = new ivm.Isolate({
+      memoryLimit: memoryMb,
+      // isolated-vm's advice: V8 lost control of the isolate, so this process must go; the pool replaces it.
+      onCatastrophicError: () => process.abort(),
+    });
+    try {
+      const context = await isolate.createContext();
+      let box: SandboxIsolate | undefined;
+      const bridge = new ivm.Callback((reqId: unknown, name: unknown, args: unknown) => {
+        if (box && typeof reqId === 'number') onBridge(box, reqId, name, args);
+      }, { ignored: true });
+      const api = await context.evalClosure(PRELUDE, [bridge], { result: { reference: true } });
+      const fns = {
+        load: await api.get('load', { reference: true }),
+        invoke: await api.get('invoke', { reference: true }),
+        deliver: await api.get('deliver', { reference: true }),
+      };
+      box = new SandboxIsolate(key, isolate, context, fns);
+      return box;
+    } catch (error) {
+      if (!isolate.isDisposed) isolate.dispose();
+      throw error;
+    }
+  }
+
+  /** Compiles and evaluates the plugin's bundled module (no imports allowed) and adopts its `run`. */
+  async load(source: string, sha256: string, timeoutMs: number): Promise<void> {
+    const module = await this.isolate.compileModule(source, { filename: `plugin:${sha256.slice(0, 12)}.js` });
+    const imports = module.dependencySpecifiers;
+    if (imports.length > 0) {
+      throw new Error(`plugin modules must be bundled, but this one imports '${imports[0]}'`);
+    }
+    await module.instantiate(this.context, (specifier) => {
+      throw new Error(`plugin modules must be bundled, but this one imports '${specifier}'`);
+    });
+    await module.evaluate({ timeout: timeoutMs });
+    await this.fns.load.apply(undefined, [module.namespace.derefInto()], { timeout: timeoutMs });
+    this.loaded = true;
+  }
+
+  /** Runs the plugin once; resolves with the prelude's envelope ('V' + JSON or 'E' + failure JSON). */
+  async invoke(config: string, info: string, grants: Grant[], maxOutputBytes: number, maxLogLines: number, timeoutMs: number): Promise<unknown> {
+    return this.fns.invoke.apply(undefined, [config, info, new ivm.ExternalCopy(grants).copyInto(), maxOutputBytes, maxLogLines], {
+      result: { promise: true },
+      timeout: timeoutMs,
+    });
+  }
+
+  /** Settles a pending capability promise inside the isolate. */
+  deliver(reqId: number, ok: boolean, payload: string, timeoutMs: number): void {
+    if (this.disposed) return;
+    // A failure here (isolate stopped) surfaces through the running invoke, so it is not reported twice.
+    this.fns.deliver.apply(undefined, [reqId, ok, payload], { timeout: Math.max(1, timeoutMs) }).catch(() => {});
+  }
+
+  /** CPU time this isolate has used, in nanoseconds. */
+  cpuNs(): bigint {
+    try {
+      return this.isolate.cpuTime;
+    } catch {
+      return 0n;
+    }
+  }
+
+  get disposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+
+  /** Stops whatever runs in the isolate and frees its memory. */
+  dispose(): void {
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}

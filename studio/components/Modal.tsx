@@ -1,0 +1,25 @@
+/** A centred dialog with a title, closed by Esc, the × button or a click outside. */
+import { type ReactNode, useEffect } from 'react';
+import { Icon } from './Icon.tsx';
+
+/** A modal dialog. */
+export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-label={title} aria-modal="true">
+        <header>
+          <h3>{title}</h3>
+          <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+            <Icon name="x" />
+          </button>
+        </header>
+        <div className="modal-body">{children}</div>
+      </div>
+    </div>
+  );
+}

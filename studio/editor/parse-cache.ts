@@ -1,0 +1,38 @@
+/**
+ * Memoised `parseWorkflow`: the canvas, the inspector and undo/redo all ask for the parse of the
+ * same few texts, and parsing a 1,000-node file is not free.
+ */
+import { parseWorkflow } from '../../runtime/workflow/parse-workflow.ts';
+import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
+
+/** A parse result as the editor uses it. */
+export interface Parsed {
+  workflow?: Workflow;
+  problems: Problem[];
+}
+
+const cache = new Map<string, Parsed>();
+const LIMIT = 24;
+
+/** Parses `text` (as file `file`), reusing the answer for a text seen recently. */
+export function parseCached(text: string, file: string): Parsed {
+  const key = `${file}\n${text}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  let parsed: Parsed;
+  try {
+    const result = parseWorkflow(text, file);
+    parsed = { workflow: result.workflow, problems: result.problems ?? [] };
+  } catch (error) {
+    parsed = {
+      problems: [{ file, line: 1, column: 1, path: '', code: 'yaml-syntax', severity: 'error', message: (error as Error).message }],
+    };
+  }
+  cache.set(key, parsed);
+  if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
+  return parsed;
+}
