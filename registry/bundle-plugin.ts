@@ -3,7 +3,6 @@
  * and returns the content-addressed package ready to publish.
  */
 import { build } from 'esbuild';
-import { pathToFileURL } from 'node:url';
 import { createPluginPackage, type PluginPackage } from './plugin-package.ts';
 import { UserError } from '../runtime/workflow/errors.ts';
 
@@ -29,8 +28,9 @@ export async function bundlePlugin(entry: string): Promise<PluginPackage> {
     throw new UserError('bundle-failed', `cannot bundle ${entry}: ${lines.join('; ') || String(error)}`);
   }
   const source = result.outputFiles[0]?.text ?? '';
-  // The manifest is data; reading it from the developer's own module at publish time is safe here.
-  const mod = (await import(pathToFileURL(entry).href)) as { default?: { manifest?: unknown } };
+  // The manifest is data inside the developer's own bundle; loading the bundle (not the source file)
+  // always reads the current build, where Node's module cache would keep the first import forever.
+  const mod = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as { default?: { manifest?: unknown } };
   if (!mod.default?.manifest) {
     throw new UserError('invalid-package', `${entry} must default-export definePlugin({ manifest, ... })`);
   }

@@ -82,7 +82,8 @@ const plugin: NodePlugin<HttpRequestConfig, Promise<HttpRequestOutput>> = define
     description:
       'Calls a web API. Only hosts your workspace allows can be reached. "json" sends a JSON body; JSON answers are ' +
       'parsed. With "fail on error" (default), 5xx and 429 answers fail the node so retry can try again, and 4xx ' +
-      'answers fail it for good; without it, any status goes on through the "error" branch.',
+      'answers fail it for good; without it, any status goes on through the "error" branch. Requests other than GET ' +
+      'carry an Idempotency-Key header that stays the same across retries.',
     category: 'Integrations',
     icon: 'globe',
     config: {

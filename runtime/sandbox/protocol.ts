@@ -16,11 +16,10 @@ export type CapabilityName =
   | 'data.query'
   | 'data.insert'
   | 'data.update'
-  | 'llm'
-  | 'assets.read';
+  | 'llm';
 
 /** Groups of capabilities the isolate builds `ctx` fields for. */
-export type Grant = 'fetch' | 'secrets' | 'kv' | 'data' | 'llm' | 'assets';
+export type Grant = 'fetch' | 'secrets' | 'kv' | 'data' | 'llm';
 
 /** Host → worker: run one call. */
 export interface InvokeMessage {

@@ -87,3 +87,46 @@ function child(
   }
   return undefined;
 }
+
+/** The path of the innermost map entry or sequence item that contains a source offset. */
+export function pathAtOffset(doc: Document, offset: number): JsonPath {
+  const path: Array<string | number> = [];
+  let node: unknown = doc.contents;
+  for (let guard = 0; guard < 200; guard++) {
+    let next: unknown;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const start = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0];
+        const end = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node | null)?.range?.[2];
+        if (start !== undefined && end !== undefined && start <= offset && offset <= end) {
+          path.push(isScalar(pair.key) ? String(pair.key.value) : '?');
+          next = pair.value;
+          break;
+        }
+      }
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => {
+        const range = (item as Node | null)?.range;
+        return range !== undefined && range[0] <= offset && offset <= range[2];
+      });
+      if (index >= 0) {
+        path.push(index);
+        next = node.items[index];
+      }
+    }
+    if (next === undefined) break;
+    node = next;
+  }
+  return path;
+}
+
+/** 1-based line and column of an offset, for text that was never handed to a LineCounter. */
+export function positionInText(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

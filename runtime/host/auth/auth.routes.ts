@@ -1,7 +1,7 @@
 /** Sign-up, sign-in, sign-out (here and everywhere) and "who am I". */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import { withLookup, withTenant } from '../../db/with-tenant.ts';
 import { UnauthorizedError, UserError } from '../../workflow/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -148,6 +148,3 @@ export const authRoutes: RouteDef[] = [
     },
   }),
 ];
-
-/** Role type re-exported for route modules that validate role changes. */
-export type { Role };

@@ -152,7 +152,6 @@ function buildCtx(info, grants) {
       });
     }
     if (grant === 'llm') ctx.llm = freeze((req) => request('llm', [req]));
-    if (grant === 'assets') ctx.assets = freeze({ read: (name) => request('assets.read', [name]) });
   }
   return freeze(ctx);
 }
