@@ -15,6 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     error jsonb,
     nodes jsonb,
     plugins jsonb,
+    draft_yaml text,
     started_by uuid REFERENCES users(id) ON DELETE SET NULL,
     started_at timestamptz NOT NULL DEFAULT now(),
     finished_at timestamptz,

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import condition from './index.ts';
 
-const ctx = { runId: 'r', nodeId: 'check', tenantId: 't', idempotencyKey: 'k', attempt: 1, signal: new AbortController().signal, log: () => {} } satisfies NodeContext;
+const ctx = {
+  runId: 'r',
+  nodeId: 'check',
+  tenantId: 't',
+  idempotencyKey: 'k',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+} satisfies NodeContext;
 
 describe('core/condition', () => {
   it.each([
@@ -26,7 +34,10 @@ describe('core/condition', () => {
   });
 
   it('swaps the branches when negated', async () => {
-    expect(await condition.run({ if: 'found', negate: true }, ctx)).toEqual({ result: false, branch: 'false' });
+    expect(await condition.run({ if: 'found', negate: true }, ctx)).toEqual({
+      result: false,
+      branch: 'false',
+    });
     expect(await condition.run({ if: 0, negate: true }, ctx)).toEqual({ result: true, branch: 'true' });
   });
 

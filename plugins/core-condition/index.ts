@@ -67,7 +67,11 @@ const plugin: NodePlugin<ConditionConfig, ConditionOutput> = definePlugin({
     },
     branches: ['true', 'false'],
     examples: [
-      { title: 'Has an order id', with: { if: '{{ len(nodes.entities.orderIds) > 0 }}' }, output: { result: true, branch: 'true' } },
+      {
+        title: 'Has an order id',
+        with: { if: '{{ len(nodes.entities.orderIds) > 0 }}' },
+        output: { result: true, branch: 'true' },
+      },
     ],
   },
   run(config) {

@@ -8,7 +8,8 @@ export interface FoundDate {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 
@@ -45,22 +46,38 @@ export function findDates(text: string, today: Date, order: 'dmy' | 'mdy', claim
     if (y) return makeDate(+y, month, day);
     // No year: the next such date from today, as a customer means it.
     const thisYear = makeDate(today.getUTCFullYear(), month, day);
-    return thisYear && thisYear < addDays(today, -1) ? makeDate(today.getUTCFullYear() + 1, month, day) : thisYear;
+    return thisYear && thisYear < addDays(today, -1)
+      ? makeDate(today.getUTCFullYear() + 1, month, day)
+      : thisYear;
   };
-  for (const m of unclaimed(text, new RegExp(`\\b${DAY}(?:\\s+of)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'gi'), claimed)) {
+  for (const m of unclaimed(
+    text,
+    new RegExp(`\\b${DAY}(?:\\s+of)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    claimed,
+  )) {
     push(m, yearOrGuess(m[3], monthOf(m[2]!), +m[1]!));
   }
   for (const m of unclaimed(text, new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+(\\d{4}))?\\b`, 'gi'), claimed)) {
     push(m, yearOrGuess(m[3], monthOf(m[1]!), +m[2]!));
   }
-  const relative: Record<string, number> = { 'day after tomorrow': 2, tomorrow: 1, today: 0, tonight: 0, yesterday: -1 };
+  const relative: Record<string, number> = {
+    'day after tomorrow': 2,
+    tomorrow: 1,
+    today: 0,
+    tonight: 0,
+    yesterday: -1,
+  };
   for (const m of unclaimed(text, /\b(day after tomorrow|tomorrow|today|tonight|yesterday)\b/gi, claimed)) {
     push(m, addDays(today, relative[m[1]!.toLowerCase()]!));
   }
   for (const m of unclaimed(text, /\bin\s+(\d{1,3})\s+(day|week)s?\b/gi, claimed)) {
     push(m, addDays(today, +m[1]! * (m[2]!.toLowerCase() === 'week' ? 7 : 1)));
   }
-  for (const m of unclaimed(text, new RegExp(`\\b(next|last|this|on)?\\s*(${WEEKDAYS.join('|')})\\b`, 'gi'), claimed)) {
+  for (const m of unclaimed(
+    text,
+    new RegExp(`\\b(next|last|this|on)?\\s*(${WEEKDAYS.join('|')})\\b`, 'gi'),
+    claimed,
+  )) {
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     const now = today.getUTCDay();
     if (m[1]?.toLowerCase() === 'last') push(m, addDays(today, -(((now - target + 6) % 7) + 1)));

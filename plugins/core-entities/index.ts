@@ -52,7 +52,11 @@ function referenceDay(today: string | undefined, nodeId: string): Date {
     return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(today);
-  if (!m) throw new UserError('invalid-config', `entities (${nodeId}): "today" must be a date like 2025-03-14, got ${JSON.stringify(today)}`);
+  if (!m)
+    throw new UserError(
+      'invalid-config',
+      `entities (${nodeId}): "today" must be a date like 2025-03-14, got ${JSON.stringify(today)}`,
+    );
   return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
 }
 
@@ -61,7 +65,11 @@ async function loadCatalogue(config: EntitiesConfig, ctx: NodeContext): Promise<
   if (config.products) return config.products;
   if (!config.catalogue) return [];
   if (!ctx.assets) {
-    throw new NodeError('missing-capability', `entities: cannot read catalogue "${config.catalogue}": this run grants no asset access`, { nodeId: ctx.nodeId });
+    throw new NodeError(
+      'missing-capability',
+      `entities: cannot read catalogue "${config.catalogue}": this run grants no asset access`,
+      { nodeId: ctx.nodeId },
+    );
   }
   return ctx.assets.read(config.catalogue);
 }
@@ -81,7 +89,11 @@ const plugin: NodePlugin<EntitiesConfig, Promise<EntitiesOutput>> = definePlugin
     config: {
       type: 'object',
       properties: {
-        text: { type: 'string', title: 'Text', description: 'The message to read, e.g. "{{ inputs.message }}".' },
+        text: {
+          type: 'string',
+          title: 'Text',
+          description: 'The message to read, e.g. "{{ inputs.message }}".',
+        },
         types: {
           type: 'array',
           title: 'Look for',
@@ -93,29 +105,56 @@ const plugin: NodePlugin<EntitiesConfig, Promise<EntitiesOutput>> = definePlugin
         orderIdPattern: {
           type: 'string',
           title: 'Order id pattern',
-          description: 'A regular expression for your order ids (matched ignoring case, returned in upper case).',
+          description:
+            'A regular expression for your order ids (matched ignoring case, returned in upper case).',
           default: '\\bORD-\\d{4,8}\\b',
         },
         products: {
           type: 'array',
           title: 'Products',
-          description: 'Product names, or { id, name, aliases } objects. Plurals match too ("mugs" finds "Mug").',
-          items: { anyOf: [{ type: 'string' }, { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, aliases: { type: 'array', items: { type: 'string' } } }, required: ['name'] }] },
+          description:
+            'Product names, or { id, name, aliases } objects. Plurals match too ("mugs" finds "Mug").',
+          items: {
+            anyOf: [
+              { type: 'string' },
+              {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  name: { type: 'string' },
+                  aliases: { type: 'array', items: { type: 'string' } },
+                },
+                required: ['name'],
+              },
+            ],
+          },
         },
         catalogue: {
           type: 'string',
           title: 'Catalogue file',
-          description: 'A JSON/YAML file next to the workflow holding the products (a list or { products: [...] }); used when Products is empty.',
+          description:
+            'A JSON/YAML file next to the workflow holding the products (a list or { products: [...] }); used when Products is empty.',
         },
-        today: { type: 'string', title: 'Today', description: 'The day relative dates count from (YYYY-MM-DD); the current day by default.', format: 'date' },
+        today: {
+          type: 'string',
+          title: 'Today',
+          description: 'The day relative dates count from (YYYY-MM-DD); the current day by default.',
+          format: 'date',
+        },
         dateOrder: {
           type: 'string',
           title: 'Date order',
-          description: 'How to read 03/04/2025 when both numbers could be the month: dmy (3 April) or mdy (March 4).',
+          description:
+            'How to read 03/04/2025 when both numbers could be the month: dmy (3 April) or mdy (March 4).',
           enum: ['dmy', 'mdy'],
           default: 'dmy',
         },
-        currency: { type: 'string', title: 'Currency of $', description: 'The ISO code a bare "$" means.', default: 'USD' },
+        currency: {
+          type: 'string',
+          title: 'Currency of $',
+          description: 'The ISO code a bare "$" means.',
+          default: 'USD',
+        },
       },
       required: ['text'],
       additionalProperties: false,
@@ -124,11 +163,35 @@ const plugin: NodePlugin<EntitiesConfig, Promise<EntitiesOutput>> = definePlugin
       type: 'object',
       properties: {
         emails: { type: 'array', items: { type: 'string' } },
-        phones: { type: 'array', items: { type: 'string' }, description: 'Digits, with a leading + when written.' },
+        phones: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Digits, with a leading + when written.',
+        },
         orderIds: { type: 'array', items: { type: 'string' } },
-        amounts: { type: 'array', items: { type: 'object', properties: { value: { type: 'number' }, currency: { type: 'string' }, text: { type: 'string' } } } },
-        dates: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, text: { type: 'string' } } } },
-        products: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, quantity: { type: 'integer' }, text: { type: 'string' } } } },
+        amounts: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { value: { type: 'number' }, currency: { type: 'string' }, text: { type: 'string' } },
+          },
+        },
+        dates: {
+          type: 'array',
+          items: { type: 'object', properties: { date: { type: 'string' }, text: { type: 'string' } } },
+        },
+        products: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              quantity: { type: 'integer' },
+              text: { type: 'string' },
+            },
+          },
+        },
         email: { type: ['string', 'null'] },
         phone: { type: ['string', 'null'] },
         orderId: { type: ['string', 'null'] },
@@ -143,23 +206,44 @@ const plugin: NodePlugin<EntitiesConfig, Promise<EntitiesOutput>> = definePlugin
     examples: [
       {
         title: 'Support message',
-        with: { text: 'Order ORD-12345 was $25.99, email me at ann@example.com', types: ['orderId', 'amount', 'email'] },
-        output: { orderId: 'ORD-12345', email: 'ann@example.com', amount: { value: 25.99, currency: 'USD', text: '$25.99' } },
+        with: {
+          text: 'Order ORD-12345 was $25.99, email me at ann@example.com',
+          types: ['orderId', 'amount', 'email'],
+        },
+        output: {
+          orderId: 'ORD-12345',
+          email: 'ann@example.com',
+          amount: { value: 25.99, currency: 'USD', text: '$25.99' },
+        },
       },
     ],
   },
   async run(config, ctx) {
-    const text = typeof config.text === 'string' ? config.text : config.text == null ? '' : String(config.text);
+    const text =
+      typeof config.text === 'string' ? config.text : config.text == null ? '' : String(config.text);
     const types = new Set<EntityType>(config.types ?? ENTITY_TYPES);
     const claimed = new Claimed();
     // Order matters: each extractor claims its text before the looser ones (phone numbers) run.
     const emails = types.has('email') ? findEmails(text, claimed) : [];
-    const orderIds = types.has('orderId') ? findOrderIds(text, config.orderIdPattern ?? '\\bORD-\\d{4,8}\\b', claimed) : [];
-    const dates = types.has('date') ? findDates(text, referenceDay(config.today, ctx.nodeId), config.dateOrder ?? 'dmy', claimed) : [];
+    const orderIds = types.has('orderId')
+      ? findOrderIds(text, config.orderIdPattern ?? '\\bORD-\\d{4,8}\\b', claimed)
+      : [];
+    const dates = types.has('date')
+      ? findDates(text, referenceDay(config.today, ctx.nodeId), config.dateOrder ?? 'dmy', claimed)
+      : [];
     const amounts = types.has('amount') ? findAmounts(text, config.currency ?? 'USD', claimed) : [];
-    const products = types.has('product') ? findProducts(text, prepareCatalogue(await loadCatalogue(config, ctx)), claimed) : [];
+    const products = types.has('product')
+      ? findProducts(text, prepareCatalogue(await loadCatalogue(config, ctx)), claimed)
+      : [];
     const phones = types.has('phone') ? findPhones(text, claimed) : [];
-    const lists: Record<EntityType, unknown[]> = { email: emails, orderId: orderIds, date: dates, amount: amounts, product: products, phone: phones };
+    const lists: Record<EntityType, unknown[]> = {
+      email: emails,
+      orderId: orderIds,
+      date: dates,
+      amount: amounts,
+      product: products,
+      phone: phones,
+    };
     const found = ENTITY_TYPES.filter((t) => lists[t].length > 0);
     return {
       emails,

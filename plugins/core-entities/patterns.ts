@@ -22,13 +22,23 @@ export function findOrderIds(text: string, pattern: string, claimed: Claimed): s
   try {
     re = new RegExp(pattern, 'gi');
   } catch (error) {
-    throw new UserError('invalid-config', `entities: orderIdPattern ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message}`);
+    throw new UserError(
+      'invalid-config',
+      `entities: orderIdPattern ${JSON.stringify(pattern)} is not a valid regular expression: ${(error as Error).message}`,
+    );
   }
   return [...new Set([...unclaimed(text, re, claimed)].map((m) => m[0].toUpperCase()))];
 }
 
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
-const WORDS: Record<string, string> = { dollar: 'USD', buck: 'USD', euro: 'EUR', pound: 'GBP', yen: 'JPY', rupee: 'INR' };
+const WORDS: Record<string, string> = {
+  dollar: 'USD',
+  buck: 'USD',
+  euro: 'EUR',
+  pound: 'GBP',
+  yen: 'JPY',
+  rupee: 'INR',
+};
 const CODES = 'USD|EUR|GBP|JPY|INR|CAD|AUD|CHF|SEK|NOK|DKK';
 const NUMBER = '\\d+(?:[.,\\s]\\d{3})*(?:[.,]\\d{1,2})?';
 
@@ -50,11 +60,23 @@ export function findAmounts(text: string, dollarCurrency: string, claimed: Claim
   const patterns: Array<[RegExp, number, number]> = [
     [new RegExp(`([$€£¥₹])\\s?(${NUMBER})`, 'g'), 1, 2],
     [new RegExp(`\\b(${CODES})\\s?(${NUMBER})\\b`, 'gi'), 1, 2],
-    [new RegExp(`\\b(${NUMBER})\\s?([€£¥₹]|(?:${CODES})\\b|(?:dollar|buck|euro|pound|rupee)s?\\b|yen\\b)`, 'gi'), 2, 1],
+    [
+      new RegExp(
+        `\\b(${NUMBER})\\s?([€£¥₹]|(?:${CODES})\\b|(?:dollar|buck|euro|pound|rupee)s?\\b|yen\\b)`,
+        'gi',
+      ),
+      2,
+      1,
+    ],
   ];
   for (const [re, currencyGroup, numberGroup] of patterns) {
     for (const m of unclaimed(text, re, claimed)) {
-      found.push({ value: parseNumber(m[numberGroup]!), currency: currencyOf(m[currencyGroup]!), text: m[0].trim(), at: m.index });
+      found.push({
+        value: parseNumber(m[numberGroup]!),
+        currency: currencyOf(m[currencyGroup]!),
+        text: m[0].trim(),
+        at: m.index,
+      });
     }
   }
   return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...amount }) => amount);

@@ -16,8 +16,11 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
       if (req.url?.startsWith('/orders/ORD-1')) {
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: 'ORD-1', status: 'shipped' }));
-      } else if (req.url === '/echo') res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ id: 'ORD-1', status: 'shipped' }));
+      } else if (req.url === '/echo')
+        res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' }).end(body);
       else if (req.url === '/busy') res.writeHead(503).end('try later');
       else if (req.url === '/slow') setTimeout(() => res.end('late'), 2_000);
       else res.writeHead(404, { 'content-type': 'text/plain' }).end('no such order');
@@ -34,21 +37,43 @@ const realFetch: NonNullable<NodeContext['fetch']> = async (url, init) => {
   return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
 };
 const ctx = (extra: Partial<NodeContext> = {}): NodeContext => ({
-  runId: 'r', nodeId: 'call', tenantId: 't', idempotencyKey: 'run1:call', attempt: 1, signal: new AbortController().signal, log: () => {}, fetch: realFetch, ...extra,
+  runId: 'r',
+  nodeId: 'call',
+  tenantId: 't',
+  idempotencyKey: 'run1:call',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+  fetch: realFetch,
+  ...extra,
 });
 
 describe('core/http-request', () => {
   it('GETs JSON with query parameters and parses the answer', async () => {
-    const out = await http.run({ url: `${origin}/orders/ORD-1`, query: { expand: 'items', tag: ['a b', 'c'] } }, ctx());
-    expect(out).toMatchObject({ status: 200, ok: true, branch: 'success', body: { id: 'ORD-1', status: 'shipped' } });
+    const out = await http.run(
+      { url: `${origin}/orders/ORD-1`, query: { expand: 'items', tag: ['a b', 'c'] } },
+      ctx(),
+    );
+    expect(out).toMatchObject({
+      status: 200,
+      ok: true,
+      branch: 'success',
+      body: { id: 'ORD-1', status: 'shipped' },
+    });
     expect(out.headers['content-type']).toBe('application/json');
     expect(seen.at(-1)?.url).toBe('/orders/ORD-1?expand=items&tag=a%20b&tag=c');
   });
 
   it('POSTs a JSON body with its content type and a stable idempotency key', async () => {
-    const out = await http.run({ method: 'post', url: `${origin}/echo`, json: { name: 'Ann' }, headers: { 'x-api': '1' } }, ctx());
+    const out = await http.run(
+      { method: 'post', url: `${origin}/echo`, json: { name: 'Ann' }, headers: { 'x-api': '1' } },
+      ctx(),
+    );
     expect(out).toMatchObject({ status: 201, body: { name: 'Ann' } });
-    expect(seen.at(-1)).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json', 'x-api': '1', 'idempotency-key': 'run1:call' } });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api': '1', 'idempotency-key': 'run1:call' },
+    });
   });
 
   it('fails retryably on 5xx and for good on 4xx, unless told to go on', async () => {
@@ -61,7 +86,9 @@ describe('core/http-request', () => {
   });
 
   it('refuses to run without network permission or with a bad url', async () => {
-    await expect(http.run({ url: `${origin}/orders/ORD-1` }, ctx({ fetch: undefined }))).rejects.toThrow(/no network access/);
+    await expect(http.run({ url: `${origin}/orders/ORD-1` }, ctx({ fetch: undefined }))).rejects.toThrow(
+      /no network access/,
+    );
     await expect(http.run({ url: 'ftp://example.com' }, ctx())).rejects.toThrow(UserError);
     await expect(http.run({ url: `${origin}/x`, method: 'FETCH' }, ctx())).rejects.toThrow(/unknown method/);
   });

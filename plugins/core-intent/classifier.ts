@@ -17,13 +17,17 @@ export interface IntentModel {
 /** Weight of the closest example in an intent's score; the centroid gets the rest. */
 const NEAREST_WEIGHT = 0.7;
 
+/** How much a feature no example has weighs, relative to the rarest seen one: dilutes without drowning. */
+const UNSEEN_WEIGHT = 0.85;
+
 /**
  * TF-IDF vector of a text. Features never seen in training keep the weight of the rarest feature:
  * they match nothing but still dilute the vector, so "pizza with my order" is not scored as "my order".
  */
 function vectorise(text: string, model: Pick<IntentModel, 'idf' | 'unseen'>): Vector {
   const vector: Vector = new Map();
-  for (const [key, count] of features(text)) vector.set(key, (1 + Math.log(count)) * (model.idf.get(key) ?? model.unseen));
+  for (const [key, count] of features(text))
+    vector.set(key, (1 + Math.log(count)) * (model.idf.get(key) ?? model.unseen));
   return normalise(vector);
 }
 
@@ -31,10 +35,11 @@ function vectorise(text: string, model: Pick<IntentModel, 'idf' | 'unseen'>): Ve
 export function train(intents: Record<string, string[]>): IntentModel {
   const phrases = Object.values(intents).flat();
   const df = new Map<string, number>();
-  for (const phrase of phrases) for (const key of features(phrase).keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  for (const phrase of phrases)
+    for (const key of features(phrase).keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [key, count] of df) idf.set(key, Math.log((phrases.length + 1) / (count + 1)) + 1);
-  const unseen = Math.log(phrases.length + 1) + 1;
+  const unseen = UNSEEN_WEIGHT * (Math.log(phrases.length + 1) + 1);
   return {
     idf,
     unseen,

@@ -3,6 +3,16 @@
  * Character n-grams make it forgiving of typos and word forms ("refnd", "refunds") with few examples.
  */
 
+/**
+ * Function words that say nothing about intent. With a handful of examples per intent, "what is the"
+ * would otherwise make "what is the meaning of life" look like "what is the status of my order".
+ */
+const FUNCTION_WORDS = new Set(
+  'a an the is are was were be been am to of in on at for with by from and or it its this that these those do does did i me you we us our'.split(
+    ' ',
+  ),
+);
+
 /** Lowercase words without accents or punctuation. */
 export function words(text: string): string[] {
   return text
@@ -18,7 +28,10 @@ export function words(text: string): string[] {
 export function features(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  const list = words(text);
+  const all = words(text);
+  const content = all.filter((w) => !FUNCTION_WORDS.has(w));
+  // A message of only function words ("is it?") keeps them rather than becoming empty.
+  const list = content.length > 0 ? content : all;
   list.forEach((word, i) => {
     add(`w:${word}`);
     if (i > 0) add(`b:${list[i - 1]} ${word}`);

@@ -3,11 +3,30 @@ import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import intent from './index.ts';
 
-const ctx = { runId: 'r', nodeId: 'classify', tenantId: 't', idempotencyKey: 'k', attempt: 1, signal: new AbortController().signal, log: () => {} } satisfies NodeContext;
+const ctx = {
+  runId: 'r',
+  nodeId: 'classify',
+  tenantId: 't',
+  idempotencyKey: 'k',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+} satisfies NodeContext;
 
 const intents = {
-  track_order: ['where is my order', 'track my package', 'has my order shipped yet', 'when will my parcel arrive', 'order status'],
-  create_order: ['I want to buy a mug', 'place an order', 'I would like to order two kettles', 'can I purchase this'],
+  track_order: [
+    'where is my order',
+    'track my package',
+    'has my order shipped yet',
+    'when will my parcel arrive',
+    'order status',
+  ],
+  create_order: [
+    'I want to buy a mug',
+    'place an order',
+    'I would like to order two kettles',
+    'can I purchase this',
+  ],
   refund: ['I want a refund', 'give me my money back', 'return this item', 'how do I return a product'],
   tech: ['the app keeps crashing', 'I cannot log in', 'password reset not working', 'error on checkout page'],
 };
@@ -57,7 +76,11 @@ describe('core/intent', () => {
 
   it('rejects missing or malformed examples with the intent named', async () => {
     await expect(async () => intent.run({ text: 'x', intents: {} }, ctx)).rejects.toThrow(UserError);
-    await expect(async () => intent.run({ text: 'x', intents: { refund: [] } }, ctx)).rejects.toThrow(/"refund" needs a list/);
-    await expect(async () => intent.run({ text: 'x', intents: { fallback: ['x'] } }, ctx)).rejects.toThrow(/reserved/);
+    await expect(async () => intent.run({ text: 'x', intents: { refund: [] } }, ctx)).rejects.toThrow(
+      /"refund" needs a list/,
+    );
+    await expect(async () => intent.run({ text: 'x', intents: { fallback: ['x'] } }, ctx)).rejects.toThrow(
+      /reserved/,
+    );
   });
 });

@@ -42,11 +42,23 @@ function modelFor(intents: Record<string, string[]>): IntentModel {
 
 /** Checks the examples and says exactly what is wrong with them. */
 function checkIntents(intents: unknown): Record<string, string[]> {
-  if (intents === null || typeof intents !== 'object' || Array.isArray(intents) || Object.keys(intents).length === 0) {
-    throw new UserError('invalid-config', 'intent: "intents" must map each intent name to a list of example phrases');
+  if (
+    intents === null ||
+    typeof intents !== 'object' ||
+    Array.isArray(intents) ||
+    Object.keys(intents).length === 0
+  ) {
+    throw new UserError(
+      'invalid-config',
+      'intent: "intents" must map each intent name to a list of example phrases',
+    );
   }
   for (const [name, examples] of Object.entries(intents)) {
-    if (name === 'fallback') throw new UserError('invalid-config', 'intent: "fallback" is reserved for messages under the threshold');
+    if (name === 'fallback')
+      throw new UserError(
+        'invalid-config',
+        'intent: "fallback" is reserved for messages under the threshold',
+      );
     if (!Array.isArray(examples) || examples.length === 0 || examples.some((e) => typeof e !== 'string')) {
       throw new UserError('invalid-config', `intent: "${name}" needs a list of example phrases`);
     }
@@ -72,18 +84,24 @@ const plugin: NodePlugin<IntentConfig, IntentOutput> = definePlugin({
     config: {
       type: 'object',
       properties: {
-        text: { type: 'string', title: 'Text', description: 'The message to classify, e.g. "{{ inputs.message }}".' },
+        text: {
+          type: 'string',
+          title: 'Text',
+          description: 'The message to classify, e.g. "{{ inputs.message }}".',
+        },
         intents: {
           type: 'object',
           title: 'Intents',
-          description: 'Each intent name with 3-10 example phrases a customer might write. "fallback" is reserved.',
+          description:
+            'Each intent name with 3-10 example phrases a customer might write. "fallback" is reserved.',
           additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 },
           default: {},
         },
         threshold: {
           type: 'number',
           title: 'Threshold',
-          description: 'Minimum score to accept an intent; below it the branch is "fallback". 0.25-0.4 suits most flows.',
+          description:
+            'Minimum score to accept an intent; below it the branch is "fallback". 0.25-0.4 suits most flows.',
           minimum: 0,
           maximum: 1,
           default: 0.3,
@@ -98,8 +116,15 @@ const plugin: NodePlugin<IntentConfig, IntentOutput> = definePlugin({
         intent: { type: 'string', description: 'The recognised intent, or "fallback".' },
         confidence: { type: 'number', description: 'Score of the best intent, 0..1.' },
         branch: { type: 'string', description: 'Same as intent: the branch taken.' },
-        bestGuess: { type: ['string', 'null'], description: 'The best-scoring intent even under the threshold (null for an empty message).' },
-        scores: { type: 'object', additionalProperties: { type: 'number' }, description: 'Every intent with its score.' },
+        bestGuess: {
+          type: ['string', 'null'],
+          description: 'The best-scoring intent even under the threshold (null for an empty message).',
+        },
+        scores: {
+          type: 'object',
+          additionalProperties: { type: 'number' },
+          description: 'Every intent with its score.',
+        },
       },
       required: ['intent', 'confidence', 'branch', 'bestGuess', 'scores'],
     },
@@ -107,21 +132,31 @@ const plugin: NodePlugin<IntentConfig, IntentOutput> = definePlugin({
     examples: [
       {
         title: 'Support triage',
-        with: { text: 'where is my parcel?', intents: { track: ['where is my order', 'track my parcel'], refund: ['I want my money back'] } },
+        with: {
+          text: 'where is my parcel?',
+          intents: { track: ['where is my order', 'track my parcel'], refund: ['I want my money back'] },
+        },
       },
     ],
   },
   run(config) {
     const intents = checkIntents(config.intents);
     const threshold = config.threshold ?? 0.3;
-    const text = typeof config.text === 'string' ? config.text : config.text == null ? '' : String(config.text);
+    const text =
+      typeof config.text === 'string' ? config.text : config.text == null ? '' : String(config.text);
     const results = classify(modelFor(intents), text);
     let best = results[0]!;
     for (const r of results) if (r.score > best.score) best = r;
     const scores = Object.fromEntries(results.map((r) => [r.intent, round(r.score)]));
     const accepted = best.score > 0 && best.score >= threshold;
     const intent = accepted ? best.intent : 'fallback';
-    return { intent, confidence: round(best.score), branch: intent, bestGuess: best.score > 0 ? best.intent : null, scores };
+    return {
+      intent,
+      confidence: round(best.score),
+      branch: intent,
+      bestGuess: best.score > 0 ? best.intent : null,
+      scores,
+    };
   },
 });
 

@@ -48,7 +48,10 @@ function idf(index: Bm25Index, term: string): number {
 }
 
 /** Every document with its raw and 0..1 score for the query, best first; documents matching nothing are left out. */
-export function search(index: Bm25Index, query: string): Array<{ doc: SearchDocument; bm25: number; score: number }> {
+export function search(
+  index: Bm25Index,
+  query: string,
+): Array<{ doc: SearchDocument; bm25: number; score: number }> {
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0 || index.docs.length === 0) return [];
   const rare = Math.log(1 + (index.docs.length - 1 + 0.5) / 1.5);

@@ -24,14 +24,18 @@ function firstText(raw: RawDocument, fields: string[]): string {
 }
 
 /** Text of a tag list or a tag string. */
-const tagText = (value: unknown) => (Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '');
+const tagText = (value: unknown) =>
+  Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
 
 /** The document list inside loaded data: a list, or `{ entries | documents | faq | items | articles: [...] }`. */
 export function documentList(data: unknown, where: string): RawDocument[] {
   const list = Array.isArray(data)
     ? data
-    : ['entries', 'documents', 'faq', 'items', 'articles'].map((k) => (data as Record<string, unknown> | null)?.[k]).find(Array.isArray);
-  if (!Array.isArray(list)) throw new UserError('invalid-config', `knowledge-search: ${where} holds no list of documents`);
+    : ['entries', 'documents', 'faq', 'items', 'articles']
+        .map((k) => (data as Record<string, unknown> | null)?.[k])
+        .find(Array.isArray);
+  if (!Array.isArray(list))
+    throw new UserError('invalid-config', `knowledge-search: ${where} holds no list of documents`);
   return list.filter((d): d is RawDocument => typeof d === 'object' && d !== null);
 }
 

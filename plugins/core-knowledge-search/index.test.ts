@@ -4,28 +4,58 @@ import { NodeError, UserError } from '../../runtime/workflow/errors.ts';
 import search from './index.ts';
 import { stem } from './terms.ts';
 
-const base = { runId: 'r', nodeId: 'search', tenantId: 't', idempotencyKey: 'k', attempt: 1, signal: new AbortController().signal, log: () => {} } satisfies NodeContext;
+const base = {
+  runId: 'r',
+  nodeId: 'search',
+  tenantId: 't',
+  idempotencyKey: 'k',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+} satisfies NodeContext;
 
 const documents = [
-  { id: 'shipping', question: 'How long does shipping take?', answer: 'Standard shipping takes 3-5 business days.', tags: ['delivery'] },
-  { id: 'returns', question: 'How do I return an item?', answer: 'Start a return under My Account and print the label.' },
-  { id: 'refunds', title: 'When will I get my refund?', text: 'Refunds reach your card within 5 days of us receiving the return.', keywords: 'money back' },
+  {
+    id: 'shipping',
+    question: 'How long does shipping take?',
+    answer: 'Standard shipping takes 3-5 business days.',
+    tags: ['delivery'],
+  },
+  {
+    id: 'returns',
+    question: 'How do I return an item?',
+    answer: 'Start a return under My Account and print the label.',
+  },
+  {
+    id: 'refunds',
+    title: 'When will I get my refund?',
+    text: 'Refunds reach your card within 5 days of us receiving the return.',
+    keywords: 'money back',
+  },
   { id: 'password', name: 'Reset your password', content: 'Use Forgot password on the sign-in page.' },
 ];
-const ask = (query: string, extra: Record<string, unknown> = {}) => search.run({ query, documents, ...extra }, base);
+const ask = (query: string, extra: Record<string, unknown> = {}) =>
+  search.run({ query, documents, ...extra }, base);
 
 describe('core/knowledge-search', () => {
   it('finds the answer sharing the question words, best first', async () => {
     const out = await ask('how long will delivery take?');
     expect(out.branch).toBe('found');
-    expect(out.best).toMatchObject({ id: 'shipping', title: 'How long does shipping take?', answer: 'Standard shipping takes 3-5 business days.' });
+    expect(out.best).toMatchObject({
+      id: 'shipping',
+      title: 'How long does shipping take?',
+      answer: 'Standard shipping takes 3-5 business days.',
+    });
     expect(out.hits[0]).toBe(out.best);
   });
 
   it('matches word forms and reads every usual field name', async () => {
     expect((await ask('returning items')).best?.id).toBe('returns');
     expect((await ask('I want my money back')).best?.id).toBe('refunds');
-    expect((await ask('forgot my password')).best).toMatchObject({ id: 'password', answer: 'Use Forgot password on the sign-in page.' });
+    expect((await ask('forgot my password')).best).toMatchObject({
+      id: 'password',
+      answer: 'Use Forgot password on the sign-in page.',
+    });
   });
 
   it('reports none for unrelated questions', async () => {
@@ -46,9 +76,14 @@ describe('core/knowledge-search', () => {
 
   it('reads documents from an asset file in any usual wrapper', async () => {
     const read = async (name: string) => (name === 'faq.json' ? { entries: documents } : null);
-    const out = await search.run({ query: 'reset password', source: 'faq.json' }, { ...base, assets: { read } });
+    const out = await search.run(
+      { query: 'reset password', source: 'faq.json' },
+      { ...base, assets: { read } },
+    );
     expect(out.best?.id).toBe('password');
-    await expect(search.run({ query: 'x', source: 'other.json' }, { ...base, assets: { read } })).rejects.toThrow(/"other.json" holds no list/);
+    await expect(
+      search.run({ query: 'x', source: 'other.json' }, { ...base, assets: { read } }),
+    ).rejects.toThrow(/"other.json" holds no list/);
     await expect(search.run({ query: 'x', source: 'faq.json' }, base)).rejects.toThrow(NodeError);
     await expect(search.run({ query: 'x' }, base)).rejects.toThrow(UserError);
   });

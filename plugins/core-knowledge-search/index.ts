@@ -42,9 +42,14 @@ const MAX_INDEXES = 32;
 /** The documents from config or from the asset file named in `source`. */
 async function loadDocuments(config: KnowledgeSearchConfig, ctx: NodeContext): Promise<RawDocument[]> {
   if (config.documents !== undefined) return documentList(config.documents, '"documents"');
-  if (!config.source) throw new UserError('invalid-config', 'knowledge-search: give "documents" or a "source" file');
+  if (!config.source)
+    throw new UserError('invalid-config', 'knowledge-search: give "documents" or a "source" file');
   if (!ctx.assets) {
-    throw new NodeError('missing-capability', `knowledge-search: cannot read "${config.source}": this run grants no asset access`, { nodeId: ctx.nodeId });
+    throw new NodeError(
+      'missing-capability',
+      `knowledge-search: cannot read "${config.source}": this run grants no asset access`,
+      { nodeId: ctx.nodeId },
+    );
   }
   return documentList(await ctx.assets.read(config.source), `"${config.source}"`);
 }
@@ -68,15 +73,30 @@ const plugin: NodePlugin<KnowledgeSearchConfig, Promise<KnowledgeSearchOutput>> 
     config: {
       type: 'object',
       properties: {
-        query: { type: 'string', title: 'Question', description: 'What to search for, e.g. "{{ inputs.message }}".' },
-        source: { type: 'string', title: 'Documents file', description: 'A JSON/YAML file next to the workflow, e.g. faq.json. Used when Documents is empty.' },
+        query: {
+          type: 'string',
+          title: 'Question',
+          description: 'What to search for, e.g. "{{ inputs.message }}".',
+        },
+        source: {
+          type: 'string',
+          title: 'Documents file',
+          description: 'A JSON/YAML file next to the workflow, e.g. faq.json. Used when Documents is empty.',
+        },
         documents: {
           type: 'array',
           title: 'Documents',
           description: 'Documents given inline: { id, title, answer, tags }.',
           items: { type: 'object' },
         },
-        topK: { type: 'integer', title: 'Results', description: 'How many hits to return at most.', minimum: 1, maximum: 50, default: 3 },
+        topK: {
+          type: 'integer',
+          title: 'Results',
+          description: 'How many hits to return at most.',
+          minimum: 1,
+          maximum: 50,
+          default: 3,
+        },
         minScore: {
           type: 'number',
           title: 'Minimum score',
@@ -105,7 +125,13 @@ const plugin: NodePlugin<KnowledgeSearchConfig, Promise<KnowledgeSearchOutput>> 
           type: 'array',
           items: {
             type: 'object',
-            properties: { id: { type: 'string' }, title: { type: 'string' }, answer: { type: 'string' }, score: { type: 'number' }, bm25: { type: 'number' } },
+            properties: {
+              id: { type: 'string' },
+              title: { type: 'string' },
+              answer: { type: 'string' },
+              score: { type: 'number' },
+              bm25: { type: 'number' },
+            },
           },
         },
         best: { type: ['object', 'null'], description: 'The top hit, or null.' },
@@ -118,7 +144,8 @@ const plugin: NodePlugin<KnowledgeSearchConfig, Promise<KnowledgeSearchOutput>> 
     examples: [{ title: 'FAQ answer', with: { query: '{{ inputs.message }}', source: 'faq.json', topK: 3 } }],
   },
   async run(config, ctx) {
-    const query = typeof config.query === 'string' ? config.query : config.query == null ? '' : String(config.query);
+    const query =
+      typeof config.query === 'string' ? config.query : config.query == null ? '' : String(config.query);
     const raw = await loadDocuments(config, ctx);
     const titleWeight = config.titleWeight ?? 2;
     const key = `${titleWeight}:${JSON.stringify(raw)}`;
@@ -133,8 +160,20 @@ const plugin: NodePlugin<KnowledgeSearchConfig, Promise<KnowledgeSearchOutput>> 
     const hits = search(built.index, query)
       .filter((h) => h.score >= minScore)
       .slice(0, Math.max(1, config.topK ?? 3))
-      .map(({ doc, bm25, score }) => ({ id: doc.id, title: doc.title, answer: built.answers.get(doc.id) ?? '', score: round(score), bm25: round(bm25) }));
-    return { query, hits, best: hits[0] ?? null, count: hits.length, branch: hits.length > 0 ? 'found' : 'none' };
+      .map(({ doc, bm25, score }) => ({
+        id: doc.id,
+        title: doc.title,
+        answer: built.answers.get(doc.id) ?? '',
+        score: round(score),
+        bm25: round(bm25),
+      }));
+    return {
+      query,
+      hits,
+      best: hits[0] ?? null,
+      count: hits.length,
+      branch: hits.length > 0 ? 'found' : 'none',
+    };
   },
 });
 

@@ -35,12 +35,17 @@ function mergeArrays(left: unknown[], right: unknown[], mode: ArrayMerge): unkno
 }
 
 /** Merges `source` into `target` (mutating target) and returns it; later values win, objects merge. */
-function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>, arrays: ArrayMerge): Record<string, unknown> {
+function mergeInto(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  arrays: ArrayMerge,
+): Record<string, unknown> {
   for (const [key, value] of Object.entries(source)) {
     if (UNSAFE_KEYS.has(key) || value === undefined) continue;
     const current = target[key];
     if (isPlainObject(current) && isPlainObject(value)) target[key] = mergeInto(current, value, arrays);
-    else if (Array.isArray(current) && Array.isArray(value)) target[key] = mergeArrays(current, value, arrays);
+    else if (Array.isArray(current) && Array.isArray(value))
+      target[key] = mergeArrays(current, value, arrays);
     else target[key] = copy(value);
   }
   return target;

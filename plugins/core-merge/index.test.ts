@@ -3,12 +3,31 @@ import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import merge from './index.ts';
 
-const ctx = { runId: 'r', nodeId: 'merge', tenantId: 't', idempotencyKey: 'k', attempt: 1, signal: new AbortController().signal, log: () => {} } satisfies NodeContext;
+const ctx = {
+  runId: 'r',
+  nodeId: 'merge',
+  tenantId: 't',
+  idempotencyKey: 'k',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+} satisfies NodeContext;
 
 describe('core/merge', () => {
   it('merges nested objects with later values winning', async () => {
-    const out = await merge.run({ items: [{ name: 'Ann', address: { city: 'Leeds', zip: 'LS1' } }, { address: { city: 'York' }, vip: true }] }, ctx);
-    expect(out).toEqual({ result: { name: 'Ann', address: { city: 'York', zip: 'LS1' }, vip: true }, merged: 2 });
+    const out = await merge.run(
+      {
+        items: [
+          { name: 'Ann', address: { city: 'Leeds', zip: 'LS1' } },
+          { address: { city: 'York' }, vip: true },
+        ],
+      },
+      ctx,
+    );
+    expect(out).toEqual({
+      result: { name: 'Ann', address: { city: 'York', zip: 'LS1' }, vip: true },
+      merged: 2,
+    });
   });
 
   it('replaces, concatenates or unites lists', async () => {

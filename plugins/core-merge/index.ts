@@ -42,7 +42,8 @@ const plugin: NodePlugin<MergeConfig, MergeOutput> = definePlugin({
         arrays: {
           type: 'string',
           title: 'Lists',
-          description: 'When both sides hold a list: replace (later wins), concat (append), or union (append new items only).',
+          description:
+            'When both sides hold a list: replace (later wins), concat (append), or union (append new items only).',
           enum: ['replace', 'concat', 'union'],
           default: 'replace',
         },
@@ -59,17 +60,28 @@ const plugin: NodePlugin<MergeConfig, MergeOutput> = definePlugin({
       required: ['result', 'merged'],
     },
     examples: [
-      { title: 'Defaults plus overrides', with: { items: [{ a: 1, b: { c: 1 } }, { b: { d: 2 } }] }, output: { result: { a: 1, b: { c: 1, d: 2 } }, merged: 2 } },
+      {
+        title: 'Defaults plus overrides',
+        with: { items: [{ a: 1, b: { c: 1 } }, { b: { d: 2 } }] },
+        output: { result: { a: 1, b: { c: 1, d: 2 } }, merged: 2 },
+      },
     ],
   },
   run(config) {
     const items = config.items ?? [];
-    if (!Array.isArray(items)) throw new UserError('invalid-config', 'merge: "items" must be a list of objects');
+    if (!Array.isArray(items))
+      throw new UserError('invalid-config', 'merge: "items" must be a list of objects');
     const bad = items.findIndex((item) => item !== null && item !== undefined && !isPlainObject(item));
     if (bad >= 0) {
-      throw new UserError('invalid-config', `merge: item ${bad + 1} is ${Array.isArray(items[bad]) ? 'a list' : typeof items[bad]}, expected an object`);
+      throw new UserError(
+        'invalid-config',
+        `merge: item ${bad + 1} is ${Array.isArray(items[bad]) ? 'a list' : typeof items[bad]}, expected an object`,
+      );
     }
-    return { result: deepMerge(items, config.arrays ?? 'replace'), merged: items.filter(isPlainObject).length };
+    return {
+      result: deepMerge(items, config.arrays ?? 'replace'),
+      merged: items.filter(isPlainObject).length,
+    };
   },
 });
 

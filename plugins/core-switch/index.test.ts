@@ -3,7 +3,15 @@ import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import sw from './index.ts';
 
-const ctx = { runId: 'r', nodeId: 'route', tenantId: 't', idempotencyKey: 'k', attempt: 1, signal: new AbortController().signal, log: () => {} } satisfies NodeContext;
+const ctx = {
+  runId: 'r',
+  nodeId: 'route',
+  tenantId: 't',
+  idempotencyKey: 'k',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+} satisfies NodeContext;
 
 describe('core/switch', () => {
   it('takes the first matching case, ignoring case and spaces by default', async () => {
@@ -12,7 +20,10 @@ describe('core/switch', () => {
   });
 
   it('takes the default branch when nothing matches', async () => {
-    expect(await sw.run({ value: 'weather', cases: ['refund'] }, ctx)).toMatchObject({ branch: 'default', matched: false });
+    expect(await sw.run({ value: 'weather', cases: ['refund'] }, ctx)).toMatchObject({
+      branch: 'default',
+      matched: false,
+    });
     expect(await sw.run({ value: undefined, cases: ['refund'] }, ctx)).toMatchObject({ branch: 'default' });
   });
 
@@ -22,18 +33,31 @@ describe('core/switch', () => {
   });
 
   it('is exact when asked to be', async () => {
-    expect((await sw.run({ value: 'Refund', cases: ['refund'], match: 'exact' }, ctx)).branch).toBe('default');
+    expect((await sw.run({ value: 'Refund', cases: ['refund'], match: 'exact' }, ctx)).branch).toBe(
+      'default',
+    );
   });
 
   it('supports contains, startsWith and regex', async () => {
-    expect((await sw.run({ value: 'My parcel is late', cases: ['refund', 'late'], match: 'contains' }, ctx)).branch).toBe('late');
-    expect((await sw.run({ value: 'ORD-123', cases: ['CUS-', 'ord-'], match: 'startsWith' }, ctx)).branch).toBe('ord-');
-    expect((await sw.run({ value: 'ORD-12345', cases: ['^ord-\\d+$'], match: 'regex' }, ctx)).branch).toBe('^ord-\\d+$');
+    expect(
+      (await sw.run({ value: 'My parcel is late', cases: ['refund', 'late'], match: 'contains' }, ctx))
+        .branch,
+    ).toBe('late');
+    expect(
+      (await sw.run({ value: 'ORD-123', cases: ['CUS-', 'ord-'], match: 'startsWith' }, ctx)).branch,
+    ).toBe('ord-');
+    expect((await sw.run({ value: 'ORD-12345', cases: ['^ord-\\d+$'], match: 'regex' }, ctx)).branch).toBe(
+      '^ord-\\d+$',
+    );
   });
 
   it('says which regex is broken', async () => {
-    await expect(async () => sw.run({ value: 'x', cases: ['(unclosed'], match: 'regex' }, ctx)).rejects.toThrow(UserError);
-    await expect(async () => sw.run({ value: 'x', cases: ['(unclosed'], match: 'regex' }, ctx)).rejects.toThrow(/\(unclosed/);
+    await expect(async () =>
+      sw.run({ value: 'x', cases: ['(unclosed'], match: 'regex' }, ctx),
+    ).rejects.toThrow(UserError);
+    await expect(async () =>
+      sw.run({ value: 'x', cases: ['(unclosed'], match: 'regex' }, ctx),
+    ).rejects.toThrow(/\(unclosed/);
   });
 
   it('reads its branches from the cases in config', () => {

@@ -43,7 +43,10 @@ function matches(value: string, candidate: string, mode: SwitchMatch): boolean {
       try {
         return new RegExp(candidate, 'i').test(value);
       } catch (error) {
-        throw new UserError('invalid-config', `switch case ${JSON.stringify(candidate)} is not a valid regular expression: ${(error as Error).message}`);
+        throw new UserError(
+          'invalid-config',
+          `switch case ${JSON.stringify(candidate)} is not a valid regular expression: ${(error as Error).message}`,
+        );
       }
   }
 }
@@ -87,13 +90,20 @@ const plugin: NodePlugin<SwitchConfig, SwitchOutput> = definePlugin({
       properties: {
         value: { description: 'The value that was routed on.' },
         branch: { type: 'string', description: 'The matching case as written in config, or "default".' },
-        matched: { type: 'boolean', description: 'False when no case matched and the default branch was taken.' },
+        matched: {
+          type: 'boolean',
+          description: 'False when no case matched and the default branch was taken.',
+        },
       },
       required: ['value', 'branch', 'matched'],
     },
     branches: { fromConfig: 'cases' },
     examples: [
-      { title: 'Route by intent', with: { value: 'refund', cases: ['refund', 'delivery'] }, output: { value: 'refund', branch: 'refund', matched: true } },
+      {
+        title: 'Route by intent',
+        with: { value: 'refund', cases: ['refund', 'delivery'] },
+        output: { value: 'refund', branch: 'refund', matched: true },
+      },
     ],
   },
   run(config) {

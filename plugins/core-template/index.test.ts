@@ -3,14 +3,26 @@ import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import template from './index.ts';
 
-const ctx = { runId: 'r', nodeId: 'reply', tenantId: 't', idempotencyKey: 'k', attempt: 1, signal: new AbortController().signal, log: () => {} } satisfies NodeContext;
-const render = async (text: string, data: unknown, extra: Record<string, unknown> = {}) => (await template.run({ template: text, data, ...extra }, ctx)).text;
+const ctx = {
+  runId: 'r',
+  nodeId: 'reply',
+  tenantId: 't',
+  idempotencyKey: 'k',
+  attempt: 1,
+  signal: new AbortController().signal,
+  log: () => {},
+} satisfies NodeContext;
+const render = async (text: string, data: unknown, extra: Record<string, unknown> = {}) =>
+  (await template.run({ template: text, data, ...extra }, ctx)).text;
 
 describe('core/template', () => {
   it('fills in names and dotted paths', async () => {
-    expect(await render('Hi [[name]], order [[order.id]] is [[ order.status ]].', { name: 'Ann', order: { id: 'ORD-1', status: 'shipped' } })).toBe(
-      'Hi Ann, order ORD-1 is shipped.',
-    );
+    expect(
+      await render('Hi [[name]], order [[order.id]] is [[ order.status ]].', {
+        name: 'Ann',
+        order: { id: 'ORD-1', status: 'shipped' },
+      }),
+    ).toBe('Hi Ann, order ORD-1 is shipped.');
   });
 
   it('uses the fallback when a value is missing or empty and reports what was missing', async () => {
@@ -19,12 +31,22 @@ describe('core/template', () => {
   });
 
   it('repeats sections for lists with loop facts and removes standalone tag lines', async () => {
-    const text = 'Your items:\n[[#items]]\n[[@number]]. [[name]] x[[qty]][[^@last]],[[/@last]]\n[[/items]]\nThanks';
-    expect(await render(text, { items: [{ name: 'Mug', qty: 2 }, { name: 'Tea', qty: 1 }] })).toBe('Your items:\n1. Mug x2,\n2. Tea x1\nThanks');
+    const text =
+      'Your items:\n[[#items]]\n[[@number]]. [[name]] x[[qty]][[^@last]],[[/@last]]\n[[/items]]\nThanks';
+    expect(
+      await render(text, {
+        items: [
+          { name: 'Mug', qty: 2 },
+          { name: 'Tea', qty: 1 },
+        ],
+      }),
+    ).toBe('Your items:\n1. Mug x2,\n2. Tea x1\nThanks');
   });
 
   it('renders [[.]] for lists of plain values and reads outer names inside sections', async () => {
-    expect(await render('[[#tags]][[.]]-[[shop]] [[/tags]]', { shop: 'S', tags: ['a', 'b'] })).toBe('a-S b-S');
+    expect(await render('[[#tags]][[.]]-[[shop]] [[/tags]]', { shop: 'S', tags: ['a', 'b'] })).toBe(
+      'a-S b-S',
+    );
   });
 
   it('shows inverted sections for empty values and truthy sections once', async () => {
@@ -35,7 +57,9 @@ describe('core/template', () => {
   });
 
   it('leaves {{ }} alone, drops comments and joins lists', async () => {
-    expect(await render('{{ raw }} [[! internal note ]][[list]]', { list: ['a', 'b'] })).toBe('{{ raw }} a, b');
+    expect(await render('{{ raw }} [[! internal note ]][[list]]', { list: ['a', 'b'] })).toBe(
+      '{{ raw }} a, b',
+    );
   });
 
   it('escapes html only when asked', async () => {
@@ -44,7 +68,9 @@ describe('core/template', () => {
   });
 
   it('fails in strict mode naming the missing values', async () => {
-    await expect(async () => template.run({ template: '[[a]] [[b.c]]', data: { a: 1 }, strict: true }, ctx)).rejects.toThrow(/\[\[b\.c\]\]/);
+    await expect(async () =>
+      template.run({ template: '[[a]] [[b.c]]', data: { a: 1 }, strict: true }, ctx),
+    ).rejects.toThrow(/\[\[b\.c\]\]/);
   });
 
   it('says which section is not closed properly', async () => {

@@ -41,19 +41,36 @@ const plugin: NodePlugin<TemplateConfig, TemplateOutput> = definePlugin({
         template: {
           type: 'string',
           title: 'Template',
-          description: 'The text to render, e.g. "Hi [[name | there]], your order [[order.id]] is [[order.status]]."',
+          description:
+            'The text to render, e.g. "Hi [[name | there]], your order [[order.id]] is [[order.status]]."',
           'x-widget': 'textarea',
         },
-        data: { title: 'Data', description: 'The values the template reads, e.g. { name: "{{ inputs.name }}", order: "{{ nodes.lookup.order }}" }.', default: {} },
+        data: {
+          title: 'Data',
+          description:
+            'The values the template reads, e.g. { name: "{{ inputs.name }}", order: "{{ nodes.lookup.order }}" }.',
+          default: {},
+        },
         escape: {
           type: 'string',
           title: 'Escape',
-          description: 'html escapes <, >, &, quotes in inserted values (for HTML channels); none leaves them as they are.',
+          description:
+            'html escapes <, >, &, quotes in inserted values (for HTML channels); none leaves them as they are.',
           enum: ['none', 'html'],
           default: 'none',
         },
-        strict: { type: 'boolean', title: 'Strict', description: 'Fail the node when a value has no data and no fallback.', default: false },
-        trim: { type: 'boolean', title: 'Trim', description: 'Remove leading and trailing whitespace from the result.', default: true },
+        strict: {
+          type: 'boolean',
+          title: 'Strict',
+          description: 'Fail the node when a value has no data and no fallback.',
+          default: false,
+        },
+        trim: {
+          type: 'boolean',
+          title: 'Trim',
+          description: 'Remove leading and trailing whitespace from the result.',
+          default: true,
+        },
       },
       required: ['template'],
       additionalProperties: false,
@@ -62,17 +79,29 @@ const plugin: NodePlugin<TemplateConfig, TemplateOutput> = definePlugin({
       type: 'object',
       properties: {
         text: { type: 'string', description: 'The rendered text.' },
-        missing: { type: 'array', items: { type: 'string' }, description: 'Names that had no value (rendered as empty).' },
+        missing: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Names that had no value (rendered as empty).',
+        },
       },
       required: ['text', 'missing'],
     },
     examples: [
-      { title: 'Greeting', with: { template: 'Hi [[name | there]]!', data: { name: 'Ann' } }, output: { text: 'Hi Ann!', missing: [] } },
+      {
+        title: 'Greeting',
+        with: { template: 'Hi [[name | there]]!', data: { name: 'Ann' } },
+        output: { text: 'Hi Ann!', missing: [] },
+      },
     ],
   },
   run(config) {
-    if (typeof config.template !== 'string') throw new UserError('invalid-config', 'template: "template" must be text');
-    const { text, missing } = renderTemplate(config.template, config.data ?? {}, { escape: config.escape, strict: config.strict });
+    if (typeof config.template !== 'string')
+      throw new UserError('invalid-config', 'template: "template" must be text');
+    const { text, missing } = renderTemplate(config.template, config.data ?? {}, {
+      escape: config.escape,
+      strict: config.strict,
+    });
     return { text: config.trim === false ? text : text.trim(), missing };
   },
 });

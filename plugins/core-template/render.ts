@@ -55,14 +55,22 @@ export function parseTemplate(template: string): Token[] {
     } else if (sigil === '/') {
       const open = stack.pop();
       if (!open || stack.length === 0 || open.name !== body) {
-        throw new UserError('invalid-template', `template: [[/${body}]] closes ${open && stack.length > 0 ? `[[#${open.name}]]` : 'nothing'}`);
+        throw new UserError(
+          'invalid-template',
+          `template: [[/${body}]] closes ${open && stack.length > 0 ? `[[#${open.name}]]` : 'nothing'}`,
+        );
       }
     } else {
       const bar = body.indexOf('|');
-      children.push(bar < 0 ? { type: 'var', name: body } : { type: 'var', name: body.slice(0, bar).trim(), fallback: body.slice(bar + 1).trim() });
+      children.push(
+        bar < 0
+          ? { type: 'var', name: body }
+          : { type: 'var', name: body.slice(0, bar).trim(), fallback: body.slice(bar + 1).trim() },
+      );
     }
   }
-  if (stack.length > 1) throw new UserError('invalid-template', `template: [[#${stack.at(-1)!.name}]] is never closed`);
+  if (stack.length > 1)
+    throw new UserError('invalid-template', `template: [[#${stack.at(-1)!.name}]] is never closed`);
   if (last < template.length) root.push({ type: 'text', value: template.slice(last) });
   return root;
 }
@@ -74,7 +82,12 @@ function lookup(name: string, stack: Frame[]): { found: boolean; value: unknown 
   if (name.startsWith('@')) {
     const loop = [...stack].reverse().find((f) => f.loop)?.loop;
     if (!loop) return { found: false, value: undefined };
-    const facts: Record<string, unknown> = { '@index': loop.index, '@number': loop.index + 1, '@first': loop.index === 0, '@last': loop.index === loop.length - 1 };
+    const facts: Record<string, unknown> = {
+      '@index': loop.index,
+      '@number': loop.index + 1,
+      '@first': loop.index === 0,
+      '@last': loop.index === loop.length - 1,
+    };
     return { found: name in facts, value: facts[name] };
   }
   const [head = '', ...rest] = name.split('.');
@@ -83,7 +96,8 @@ function lookup(name: string, stack: Frame[]): { found: boolean; value: unknown 
     if (value !== null && typeof value === 'object' && Object.hasOwn(value, head)) {
       let current: unknown = (value as Record<string, unknown>)[head];
       for (const key of rest) {
-        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return { found: false, value: undefined };
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+          return { found: false, value: undefined };
         current = (current as Record<string, unknown>)[key];
       }
       return { found: true, value: current };
@@ -108,9 +122,14 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Renders a template against data; returns the text and the names that had no value. */
-export function renderTemplate(template: string, data: unknown, options: RenderOptions = {}): { text: string; missing: string[] } {
+export function renderTemplate(
+  template: string,
+  data: unknown,
+  options: RenderOptions = {},
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
-  const escape = options.escape === 'html' ? (s: string) => s.replace(/[&<>"']/g, (c) => HTML[c]!) : (s: string) => s;
+  const escapeText =
+    options.escape === 'html' ? (s: string) => s.replace(/[&<>"']/g, (c) => HTML[c]!) : (s: string) => s;
 
   const renderTokens = (tokens: Token[], stack: Frame[]): string => {
     let out = '';
@@ -118,10 +137,11 @@ export function renderTemplate(template: string, data: unknown, options: RenderO
       if (token.type === 'text') out += token.value;
       else if (token.type === 'var') {
         const { found, value } = lookup(token.name, stack);
-        if ((!found || value === null || value === undefined || value === '') && token.fallback !== undefined) out += token.fallback;
+        if ((!found || value === null || value === undefined || value === '') && token.fallback !== undefined)
+          out += token.fallback;
         else {
           if (!found) missing.add(token.name);
-          out += escape(show(value));
+          out += escapeText(show(value));
         }
       } else {
         const { value } = lookup(token.name, stack);
@@ -129,7 +149,10 @@ export function renderTemplate(template: string, data: unknown, options: RenderO
           if (isEmpty(value)) out += renderTokens(token.children, stack);
         } else if (Array.isArray(value)) {
           value.forEach((item, index) => {
-            out += renderTokens(token.children, [...stack, { value: item, loop: { index, length: value.length } }]);
+            out += renderTokens(token.children, [
+              ...stack,
+              { value: item, loop: { index, length: value.length } },
+            ]);
           });
         } else if (!isEmpty(value)) {
           out += renderTokens(token.children, typeof value === 'object' ? [...stack, { value }] : stack);
@@ -141,7 +164,10 @@ export function renderTemplate(template: string, data: unknown, options: RenderO
 
   const text = renderTokens(parseTemplate(template), [{ value: data }]);
   if (options.strict && missing.size > 0) {
-    throw new UserError('missing-value', `template: no value for ${[...missing].map((n) => `[[${n}]]`).join(', ')}`);
+    throw new UserError(
+      'missing-value',
+      `template: no value for ${[...missing].map((n) => `[[${n}]]`).join(', ')}`,
+    );
   }
   return { text, missing: [...missing] };
 }

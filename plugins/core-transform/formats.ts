@@ -22,7 +22,10 @@ export const FORMATS: Record<string, Format> = {
   lower: (v) => text(v).toLowerCase(),
   upper: (v) => text(v).toUpperCase(),
   trim: (v) => text(v).trim(),
-  title: (v) => text(v).toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
+  title: (v) =>
+    text(v)
+      .toLowerCase()
+      .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()),
   string: (v) => text(v),
   number: (v) => toNumber(v),
   integer: (v) => {
@@ -38,7 +41,8 @@ export const FORMATS: Record<string, Format> = {
     return n === null ? null : n.toFixed(2);
   },
   boolean: (v) => !['', 'false', '0', 'no', 'null', 'undefined'].includes(text(v).trim().toLowerCase()),
-  length: (v) => (Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : text(v).length),
+  length: (v) =>
+    Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : text(v).length,
   join: (v) => (Array.isArray(v) ? v.map(text).join(', ') : text(v)),
   first: (v) => (Array.isArray(v) ? v[0] : v),
   last: (v) => (Array.isArray(v) ? v.at(-1) : v),
@@ -57,7 +61,10 @@ export function applyFormat(value: unknown, format: string | string[] | undefine
   for (const name of Array.isArray(format) ? format : [format]) {
     const fn = FORMATS[name];
     if (!fn) {
-      throw new UserError('invalid-config', `transform: field "${field}" uses unknown format "${name}"; known formats: ${Object.keys(FORMATS).join(', ')}`);
+      throw new UserError(
+        'invalid-config',
+        `transform: field "${field}" uses unknown format "${name}"; known formats: ${Object.keys(FORMATS).join(', ')}`,
+      );
     }
     result = fn(result);
   }

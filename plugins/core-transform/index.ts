@@ -4,11 +4,11 @@
  */
 import { definePlugin, type NodePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
-import { applyFormat, FORMATS } from './formats.ts';
+import { computeField, type FieldSpec, type SumSpec, sums } from './fields.ts';
+import { FORMATS } from './formats.ts';
 import { deletePath, getPath, setPath } from './paths.ts';
 
-/** A computed field: a source path, or a spec with a format, a default or a constant value. */
-export type FieldSpec = string | { from?: string; format?: string | string[]; default?: unknown; value?: unknown };
+export type { FieldSpec, SumSpec } from './fields.ts';
 
 /** The node's `with:` block. */
 export interface TransformConfig {
@@ -21,12 +21,15 @@ export interface TransformConfig {
   sortBy?: string;
   limit?: number;
   first?: boolean;
+  sum?: Record<string, SumSpec>;
 }
 
 /** What the node reports. */
 export interface TransformOutput {
   result: unknown;
   count: number;
+  /** Present when `sum` is configured. */
+  sums?: Record<string, unknown>;
 }
 
 type Row = Record<string, unknown>;
@@ -35,7 +38,8 @@ type Row = Record<string, unknown>;
 function keep(item: Row, where: Record<string, unknown>): boolean {
   return Object.entries(where).every(([path, expected]) => {
     const actual = getPath(item, path);
-    if (typeof actual === 'string' && typeof expected === 'string') return actual.toLowerCase() === expected.toLowerCase();
+    if (typeof actual === 'string' && typeof expected === 'string')
+      return actual.toLowerCase() === expected.toLowerCase();
     return actual === expected || (actual != null && expected != null && String(actual) === String(expected));
   });
 }
@@ -65,17 +69,6 @@ function reshape(item: Row, config: TransformConfig): Row {
   return out;
 }
 
-/** The value of one computed field. */
-function computeField(item: Row, target: string, spec: FieldSpec): unknown {
-  if (typeof spec === 'string') return getPath(item, spec) ?? null;
-  if (spec === null || typeof spec !== 'object') {
-    throw new UserError('invalid-config', `transform: field "${target}" must be a path or { from, format, default, value }`);
-  }
-  const raw = 'value' in spec ? spec.value : spec.from !== undefined ? getPath(item, spec.from) : undefined;
-  const value = raw === undefined || raw === null || raw === '' ? spec.default : raw;
-  return value === undefined ? null : applyFormat(value, spec.format, target);
-}
-
 /** Sorts by a path; a leading '-' sorts descending. Numbers compare as numbers, the rest as text. */
 function sortRows(rows: Row[], sortBy: string): Row[] {
   const descending = sortBy.startsWith('-');
@@ -102,21 +95,30 @@ const plugin: NodePlugin<TransformConfig, TransformOutput> = definePlugin({
     title: 'Transform',
     description:
       'Reshapes an object or a list of objects without code. Steps, in order: keep list items matching "where", ' +
-      'then for each item pick or omit paths, rename keys, add computed fields (read from the original item), ' +
-      'and sort (by original paths) and limit the list. Paths are dotted: customer.address.city, items[0].name.',
+      'then for each item pick or omit paths, rename keys, add computed fields (read from the original item; ' +
+      '"times" and "plus" do arithmetic), ' +
+      'and sort (by original paths) and limit the list, and add up totals. Paths are dotted: customer.address.city, items[0].name.',
     category: 'Data',
     icon: 'shuffle',
     config: {
       type: 'object',
       properties: {
-        data: { title: 'Data', description: 'The object or list to reshape, e.g. "{{ nodes.lookup.rows }}".' },
+        data: {
+          title: 'Data',
+          description: 'The object or list to reshape, e.g. "{{ nodes.lookup.rows }}".',
+        },
         where: {
           type: 'object',
           title: 'Where',
           description: 'Lists only: keep items whose paths equal these values (text compares ignoring case).',
           additionalProperties: true,
         },
-        pick: { type: 'array', title: 'Pick', description: 'Keep only these paths.', items: { type: 'string' } },
+        pick: {
+          type: 'array',
+          title: 'Pick',
+          description: 'Keep only these paths.',
+          items: { type: 'string' },
+        },
         omit: { type: 'array', title: 'Omit', description: 'Drop these paths.', items: { type: 'string' } },
         rename: {
           type: 'object',
@@ -128,15 +130,30 @@ const plugin: NodePlugin<TransformConfig, TransformOutput> = definePlugin({
           type: 'object',
           title: 'Computed fields',
           description:
-            'New path to a source path, or to { from, format, default, value }. Formats: ' + Object.keys(FORMATS).join(', ') + '.',
+            'New path to a source path, or to { from, format, default, value }. Formats: ' +
+            Object.keys(FORMATS).join(', ') +
+            '.',
           additionalProperties: {
             anyOf: [
               { type: 'string' },
               {
                 type: 'object',
                 properties: {
-                  from: { type: 'string' },
-                  format: { anyOf: [{ type: 'string', enum: Object.keys(FORMATS) }, { type: 'array', items: { type: 'string', enum: Object.keys(FORMATS) } }] },
+                  from: { type: 'string', description: 'The source path.' },
+                  times: {
+                    type: ['string', 'number'],
+                    description: 'Multiply by a number or by the value at this path.',
+                  },
+                  plus: {
+                    type: ['string', 'number'],
+                    description: 'Add a number or the value at this path.',
+                  },
+                  format: {
+                    anyOf: [
+                      { type: 'string', enum: Object.keys(FORMATS) },
+                      { type: 'array', items: { type: 'string', enum: Object.keys(FORMATS) } },
+                    ],
+                  },
                   default: {},
                   value: {},
                 },
@@ -145,9 +162,42 @@ const plugin: NodePlugin<TransformConfig, TransformOutput> = definePlugin({
             ],
           },
         },
-        sortBy: { type: 'string', title: 'Sort by', description: 'Lists only: a path; prefix with "-" for descending.' },
-        limit: { type: 'integer', title: 'Limit', description: 'Lists only: keep at most this many items.', minimum: 0 },
-        first: { type: 'boolean', title: 'First only', description: 'Lists only: return the first item (or null) instead of a list.', default: false },
+        sortBy: {
+          type: 'string',
+          title: 'Sort by',
+          description: 'Lists only: a path; prefix with "-" for descending.',
+        },
+        limit: {
+          type: 'integer',
+          title: 'Limit',
+          description: 'Lists only: keep at most this many items.',
+          minimum: 0,
+        },
+        sum: {
+          type: 'object',
+          title: 'Totals',
+          description:
+            'Lists only: name to the path to add up over the result (after computed fields), or { of, format }. Reported as "sums".',
+          additionalProperties: {
+            anyOf: [
+              { type: 'string' },
+              {
+                type: 'object',
+                properties: {
+                  of: { type: 'string' },
+                  format: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+                },
+                required: ['of'],
+              },
+            ],
+          },
+        },
+        first: {
+          type: 'boolean',
+          title: 'First only',
+          description: 'Lists only: return the first item (or null) instead of a list.',
+          default: false,
+        },
       },
       required: ['data'],
       additionalProperties: false,
@@ -157,13 +207,19 @@ const plugin: NodePlugin<TransformConfig, TransformOutput> = definePlugin({
       properties: {
         result: { description: 'The reshaped object, list, or (with "first") the first item.' },
         count: { type: 'integer', description: 'Items in the result list (1 for an object, 0 for null).' },
+        sums: { type: 'object', description: 'The totals asked for in "sum".' },
       },
       required: ['result', 'count'],
     },
     examples: [
       {
         title: 'Order summary',
-        with: { data: { id: 'ORD-1', total: 12.5, internal: 'x' }, omit: ['internal'], rename: { id: 'orderId' }, fields: { total: { from: 'total', format: 'money' } } },
+        with: {
+          data: { id: 'ORD-1', total: 12.5, internal: 'x' },
+          omit: ['internal'],
+          rename: { id: 'orderId' },
+          fields: { total: { from: 'total', format: 'money' } },
+        },
         output: { result: { orderId: 'ORD-1', total: '12.50' }, count: 1 },
       },
     ],
@@ -176,12 +232,16 @@ const plugin: NodePlugin<TransformConfig, TransformOutput> = definePlugin({
       if (config.sortBy) rows = sortRows(rows, config.sortBy);
       let result = rows.map((row) => reshape(row, config));
       if (config.limit !== undefined) result = result.slice(0, Math.max(0, config.limit));
-      if (config.first) return { result: result[0] ?? null, count: result.length > 0 ? 1 : 0 };
-      return { result, count: result.length };
+      const totals = config.sum ? { sums: sums(result, config.sum) } : {};
+      if (config.first) return { result: result[0] ?? null, count: result.length > 0 ? 1 : 0, ...totals };
+      return { result, count: result.length, ...totals };
     }
     if (isRow(data)) return { result: reshape(data, config), count: 1 };
     if (data === null || data === undefined) return { result: null, count: 0 };
-    throw new UserError('invalid-config', `transform: "data" must be an object or a list of objects, got ${typeof data}`);
+    throw new UserError(
+      'invalid-config',
+      `transform: "data" must be an object or a list of objects, got ${typeof data}`,
+    );
   },
 });
 

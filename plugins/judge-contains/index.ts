@@ -2,8 +2,9 @@
  * judge/contains: the output mentions the expected phrases. Scores the share found (all mode) or
  * whether any was found (any mode), and names the missing ones so a builder knows what to fix.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
@@ -20,7 +21,12 @@ const config = {
       items: { type: 'string', minLength: 1 },
       description: 'Phrases the output should contain. Empty: the test case’s expected text (or list).',
     },
-    mode: { type: 'string', enum: ['all', 'any'], default: 'all', description: 'all: score is the share found; any: one is enough.' },
+    mode: {
+      type: 'string',
+      enum: ['all', 'any'],
+      default: 'all',
+      description: 'all: score is the share found; any: one is enough.',
+    },
     caseSensitive: { type: 'boolean', default: false, description: 'Match letter case exactly.' },
     threshold: thresholdSetting(1),
   },
@@ -58,7 +64,9 @@ export default definePlugin<JudgePlugin>({
 
   judge(input, rawConfig) {
     const cfg = readConfig<ContainsConfig>(ID, config, rawConfig);
-    const phrases = phrasesOf(cfg.phrases?.length ? cfg.phrases : expectedOf(ID, input, undefined, 'phrases'));
+    const phrases = phrasesOf(
+      cfg.phrases?.length ? cfg.phrases : expectedOf(ID, input, undefined, 'phrases'),
+    );
     const fold = (s: string) => (cfg.caseSensitive ? s : s.toLowerCase());
     const text = fold(toText(input.output));
     const found = phrases.filter((p) => text.includes(fold(p)));

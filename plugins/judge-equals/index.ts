@@ -16,9 +16,17 @@ const config = {
   additionalProperties: false,
   properties: {
     expected: { description: 'Value to compare with when the test case gives none.' },
-    caseSensitive: { type: 'boolean', default: false, description: 'Treat "Paris" and "paris" as different.' },
+    caseSensitive: {
+      type: 'boolean',
+      default: false,
+      description: 'Treat "Paris" and "paris" as different.',
+    },
     trim: { type: 'boolean', default: true, description: 'Ignore whitespace around the text.' },
-    collapseWhitespace: { type: 'boolean', default: true, description: 'Treat runs of spaces and newlines as one space.' },
+    collapseWhitespace: {
+      type: 'boolean',
+      default: true,
+      description: 'Treat runs of spaces and newlines as one space.',
+    },
     threshold: thresholdSetting(1),
   },
 };
@@ -41,7 +49,9 @@ function normaliseText(text: string, cfg: EqualsConfig): string {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
@@ -54,7 +64,8 @@ export default definePlugin<JudgePlugin>({
     version: '1.0.0',
     kind: 'judge',
     title: 'Equals',
-    description: 'Passes when the output equals the expected value (text ignoring case and extra spaces, or JSON).',
+    description:
+      'Passes when the output equals the expected value (text ignoring case and extra spaces, or JSON).',
     category: 'Judges',
     icon: 'equal',
     config,

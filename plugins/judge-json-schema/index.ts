@@ -4,8 +4,8 @@
  * is listed with its path so a builder can see which field the model got wrong.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { UserError } from '../../runtime/workflow/errors.ts';
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { preview } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
@@ -17,7 +17,11 @@ const config = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    schema: { type: 'object', description: 'JSON Schema the output must satisfy. Empty: the test case’s expected value is the schema.' },
+    schema: {
+      type: 'object',
+      description:
+        'JSON Schema the output must satisfy. Empty: the test case’s expected value is the schema.',
+    },
     threshold: thresholdSetting(1),
   },
 };
@@ -42,7 +46,10 @@ function validatorFor(schema: unknown): ValidateFunction {
     validators.set(key, validate);
     return validate;
   } catch (error) {
-    throw new UserError('invalid-config', `${ID}: the schema is not a valid JSON Schema: ${(error as Error).message}`);
+    throw new UserError(
+      'invalid-config',
+      `${ID}: the schema is not a valid JSON Schema: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -64,7 +71,8 @@ export default definePlugin<JudgePlugin>({
     version: '1.0.0',
     kind: 'judge',
     title: 'JSON Schema',
-    description: 'Passes when the output is JSON that satisfies a JSON Schema; lists each field that does not.',
+    description:
+      'Passes when the output is JSON that satisfies a JSON Schema; lists each field that does not.',
     category: 'Judges',
     icon: 'braces',
     config,
@@ -77,8 +85,15 @@ export default definePlugin<JudgePlugin>({
     const validate = validatorFor(cfg.schema ?? expectedOf(ID, input, undefined, 'schema'));
     const parsed = parseOutput(input.output);
     if (!parsed.ok) return verdict(0, cfg.threshold, parsed.problem);
-    if (validate(parsed.value)) return verdict(1, cfg.threshold, 'output is valid JSON and satisfies the schema');
-    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
-    return verdict(0, cfg.threshold, `output does not satisfy the schema: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`);
+    if (validate(parsed.value))
+      return verdict(1, cfg.threshold, 'output is valid JSON and satisfies the schema');
+    const errors = (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`,
+    );
+    return verdict(
+      0,
+      cfg.threshold,
+      `output does not satisfy the schema: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? `; and ${errors.length - 5} more` : ''}`,
+    );
   },
 });

@@ -18,15 +18,26 @@ const config = {
     keywords: {
       type: 'array',
       minItems: 1,
-      description: 'The rubric: each keyword or phrase with its weight; required ones must appear, forbidden ones must not.',
+      description:
+        'The rubric: each keyword or phrase with its weight; required ones must appear, forbidden ones must not.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['term'],
         properties: {
           term: { type: 'string', minLength: 1, description: 'Word or phrase, matched as whole words.' },
-          synonyms: { type: 'array', items: { type: 'string', minLength: 1 }, default: [], description: 'Other wordings that count the same.' },
-          weight: { type: 'number', exclusiveMinimum: 0, default: 1, description: 'How much it counts toward the score.' },
+          synonyms: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            default: [],
+            description: 'Other wordings that count the same.',
+          },
+          weight: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            default: 1,
+            description: 'How much it counts toward the score.',
+          },
           required: { type: 'boolean', default: false, description: 'Missing it scores 0.' },
           forbidden: { type: 'boolean', default: false, description: 'Containing it scores 0.' },
         },
@@ -58,7 +69,8 @@ export default definePlugin<JudgePlugin>({
     version: '1.0.0',
     kind: 'judge',
     title: 'Keyword rubric',
-    description: 'Scores the output by weighted keywords; required keywords must appear and forbidden ones must not.',
+    description:
+      'Scores the output by weighted keywords; required keywords must appear and forbidden ones must not.',
     category: 'Judges',
     icon: 'list-checks',
     config,
@@ -69,7 +81,8 @@ export default definePlugin<JudgePlugin>({
   judge(input, rawConfig) {
     const cfg = readConfig<RubricConfig>(ID, config, rawConfig);
     const text = toText(input.output);
-    const present = (k: Keyword) => [k.term, ...k.synonyms].some((w) => wholeWords(w, cfg.caseSensitive).test(text));
+    const present = (k: Keyword) =>
+      [k.term, ...k.synonyms].some((w) => wholeWords(w, cfg.caseSensitive).test(text));
     const forbidden = cfg.keywords.filter((k) => k.forbidden && present(k));
     const missingRequired = cfg.keywords.filter((k) => k.required && !k.forbidden && !present(k));
     const scored = cfg.keywords.filter((k) => !k.forbidden);
@@ -78,7 +91,8 @@ export default definePlugin<JudgePlugin>({
     const earned = found.reduce((sum, k) => sum + k.weight, 0);
     const quote = (ks: Keyword[]) => ks.map((k) => `"${k.term}"`).join(', ');
     if (forbidden.length > 0) return verdict(0, cfg.threshold, `contains forbidden ${quote(forbidden)}`);
-    if (missingRequired.length > 0) return verdict(0, cfg.threshold, `missing required ${quote(missingRequired)}`);
+    if (missingRequired.length > 0)
+      return verdict(0, cfg.threshold, `missing required ${quote(missingRequired)}`);
     // A rubric of only forbidden terms: not containing any of them is full marks.
     const score = total === 0 ? 1 : earned / total;
     const missing = scored.filter((k) => !found.includes(k));

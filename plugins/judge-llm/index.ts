@@ -3,8 +3,9 @@
  * string rule can check (helpfulness, tone, faithfulness). Goes through ctx.llm, so it is routed,
  * metered and billed like any other call; temperature 0 keeps verdicts as repeatable as the model allows.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 import { toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
@@ -20,11 +21,18 @@ const config = {
     criteria: {
       type: 'string',
       minLength: 1,
-      default: 'The output answers the input correctly, completely and politely, and agrees with the expected answer if one is given.',
+      default:
+        'The output answers the input correctly, completely and politely, and agrees with the expected answer if one is given.',
       description: 'What a good output does, in plain words.',
     },
     model: { type: 'string', minLength: 1, description: 'Model to ask. Empty: the router decides.' },
-    temperature: { type: 'number', minimum: 0, maximum: 2, default: 0, description: 'Sampling temperature; 0 for repeatable verdicts.' },
+    temperature: {
+      type: 'number',
+      minimum: 0,
+      maximum: 2,
+      default: 0,
+      description: 'Sampling temperature; 0 for repeatable verdicts.',
+    },
     maxOutputChars: {
       type: 'integer',
       minimum: 100,
@@ -60,11 +68,18 @@ export default definePlugin<JudgePlugin>({
 
   async judge(input, rawConfig, ctx) {
     const cfg = readConfig<LlmJudgeConfig>(ID, config, rawConfig);
-    if (!ctx.llm) throw new UserError('missing-capability', `${ID}: no language model is available to this judge (permissions.llm)`);
+    if (!ctx.llm)
+      throw new UserError(
+        'missing-capability',
+        `${ID}: no language model is available to this judge (permissions.llm)`,
+      );
     const output = toText(input.output);
     const messages = judgePrompt({
       criteria: cfg.criteria,
-      output: output.length > cfg.maxOutputChars ? `${output.slice(0, cfg.maxOutputChars)}\n[cut at ${cfg.maxOutputChars} characters]` : output,
+      output:
+        output.length > cfg.maxOutputChars
+          ? `${output.slice(0, cfg.maxOutputChars)}\n[cut at ${cfg.maxOutputChars} characters]`
+          : output,
       input: input.input === undefined ? undefined : toText(input.input),
       expected: input.expected === undefined ? undefined : toText(input.expected),
     });

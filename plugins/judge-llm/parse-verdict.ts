@@ -11,9 +11,13 @@ export interface ModelVerdict {
 
 function malformed(judgeId: string, problem: string, content: string): never {
   // Operational, not a user error: the model misbehaved, and asking again may well work.
-  throw new OperationalError('judge-malformed-output', `${judgeId}: the judge model's answer ${problem}: "${preview(content, 120)}"`, {
-    content: content.slice(0, 2000),
-  });
+  throw new OperationalError(
+    'judge-malformed-output',
+    `${judgeId}: the judge model's answer ${problem}: "${preview(content, 120)}"`,
+    {
+      content: content.slice(0, 2000),
+    },
+  );
 }
 
 /** Parses `{score, pass, reasoning}` (optionally inside ```json fences) or throws `judge-malformed-output`. */
@@ -26,12 +30,15 @@ export function parseVerdict(judgeId: string, content: string): ModelVerdict {
   } catch {
     malformed(judgeId, 'is not JSON', content);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) malformed(judgeId, 'is not a JSON object', content);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    malformed(judgeId, 'is not a JSON object', content);
   const { score, pass, reasoning } = value as Record<string, unknown>;
   if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
     malformed(judgeId, `has no "score" from 0 to 1 (got ${JSON.stringify(score)})`, content);
   }
-  if (pass !== undefined && typeof pass !== 'boolean') malformed(judgeId, `has a "pass" that is not true or false`, content);
-  if (typeof reasoning !== 'string' || reasoning.trim() === '') malformed(judgeId, 'has no "reasoning"', content);
+  if (pass !== undefined && typeof pass !== 'boolean')
+    malformed(judgeId, `has a "pass" that is not true or false`, content);
+  if (typeof reasoning !== 'string' || reasoning.trim() === '')
+    malformed(judgeId, 'has no "reasoning"', content);
   return { score, pass, reasoning: reasoning.trim() };
 }

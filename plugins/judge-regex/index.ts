@@ -3,8 +3,9 @@
  * backtrack catastrophically are refused when the judge is configured, and outputs longer than a
  * limit fail instead of being scanned, so one hostile answer cannot stall an evaluation.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 import { preview, toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
@@ -17,13 +18,23 @@ const config = {
   additionalProperties: false,
   required: ['pattern'],
   properties: {
-    pattern: { type: 'string', minLength: 1, maxLength: MAX_PATTERN_LENGTH, description: 'JavaScript regular expression, without slashes.' },
+    pattern: {
+      type: 'string',
+      minLength: 1,
+      maxLength: MAX_PATTERN_LENGTH,
+      description: 'JavaScript regular expression, without slashes.',
+    },
     flags: {
       type: 'string',
       default: 'u',
       description: 'Any of i (ignore case), m (multiline), s (dot matches newlines), u (Unicode).',
     },
-    mode: { type: 'string', enum: ['match', 'no-match'], default: 'match', description: 'match: must match; no-match: must not.' },
+    mode: {
+      type: 'string',
+      enum: ['match', 'no-match'],
+      default: 'match',
+      description: 'match: must match; no-match: must not.',
+    },
     maxInputLength: {
       type: 'integer',
       minimum: 1,
@@ -50,7 +61,10 @@ function compile(cfg: RegexConfig): RegExp {
   const cached = compiled.get(key);
   if (cached) return cached;
   if (!/^[imsu]*$/.test(cfg.flags) || new Set(cfg.flags).size !== cfg.flags.length) {
-    throw new UserError('invalid-config', `${ID}: config.flags '${cfg.flags}' may only use i, m, s and u, each once`);
+    throw new UserError(
+      'invalid-config',
+      `${ID}: config.flags '${cfg.flags}' may only use i, m, s and u, each once`,
+    );
   }
   const unsafe = unsafeReason(cfg.pattern);
   if (unsafe) throw new UserError('unsafe-pattern', `${ID}: pattern /${cfg.pattern}/ refused: ${unsafe}`);
@@ -58,7 +72,10 @@ function compile(cfg: RegexConfig): RegExp {
   try {
     re = new RegExp(cfg.pattern, cfg.flags);
   } catch (error) {
-    throw new UserError('invalid-config', `${ID}: pattern /${cfg.pattern}/ is not a valid regular expression: ${(error as Error).message}`);
+    throw new UserError(
+      'invalid-config',
+      `${ID}: pattern /${cfg.pattern}/ is not a valid regular expression: ${(error as Error).message}`,
+    );
   }
   compiled.set(key, re);
   return re;
@@ -71,7 +88,8 @@ export default definePlugin<JudgePlugin>({
     version: '1.0.0',
     kind: 'judge',
     title: 'Regular expression',
-    description: 'Passes when the output matches (or does not match) a regular expression. Unsafe patterns are refused.',
+    description:
+      'Passes when the output matches (or does not match) a regular expression. Unsafe patterns are refused.',
     category: 'Judges',
     icon: 'regex',
     config,
@@ -84,7 +102,11 @@ export default definePlugin<JudgePlugin>({
     const re = compile(cfg);
     const text = toText(input.output);
     if (text.length > cfg.maxInputLength) {
-      return verdict(0, cfg.threshold, `output is ${text.length} characters, over the ${cfg.maxInputLength} the judge scans`);
+      return verdict(
+        0,
+        cfg.threshold,
+        `output is ${text.length} characters, over the ${cfg.maxInputLength} the judge scans`,
+      );
     }
     const match = re.exec(text);
     const ok = cfg.mode === 'match' ? match !== null : match === null;

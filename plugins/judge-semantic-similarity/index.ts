@@ -3,8 +3,9 @@
  * cosine. Offline and deterministic: good for regression tests of answers that may be rephrased,
  * not a substitute for judge/llm when meaning matters more than words.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { preview, toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
@@ -20,13 +21,15 @@ const config = {
     reference: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
-      description: 'Reference answers; the closest one counts. Empty: the test case’s expected text (or list).',
+      description:
+        'Reference answers; the closest one counts. Empty: the test case’s expected text (or list).',
     },
     corpus: {
       type: 'array',
       items: { type: 'string' },
       default: [],
-      description: 'Typical texts of this domain, so that its everyday words weigh less than the ones that matter.',
+      description:
+        'Typical texts of this domain, so that its everyday words weigh less than the ones that matter.',
     },
     threshold: thresholdSetting(0.5),
   },
@@ -57,7 +60,8 @@ export default definePlugin<JudgePlugin>({
     const cfg = readConfig<SimilarityConfig>(ID, config, rawConfig);
     const given = cfg.reference?.length ? cfg.reference : expectedOf(ID, input, undefined, 'reference');
     const references = (Array.isArray(given) ? given : [given]).map(toText).filter((r) => r.trim() !== '');
-    if (references.length === 0) throw new UserError('invalid-expected', `${ID}: the reference answer is empty`);
+    if (references.length === 0)
+      throw new UserError('invalid-expected', `${ID}: the reference answer is empty`);
     const output = terms(toText(input.output));
     const refs = references.map(terms);
     const idf = inverseDocumentFrequency([output, ...refs, ...cfg.corpus.map(terms)]);

@@ -42,16 +42,29 @@ describe('router/cost-aware', () => {
 
   it('counts a failed call as quality 0', () => {
     let state: RouterState = {};
-    for (let i = 0; i < 10; i++) state = costAware.learn({ arm: 'mini', success: false, score: 0.9 }, state, {});
+    for (let i = 0; i < 10; i++)
+      state = costAware.learn({ arm: 'mini', success: false, score: 0.9 }, state, {});
     expect(costAware.choose({ arms }, state, {}, random).arm).toBe('premium');
   });
 
   it('ranks models without a price after priced ones', () => {
-    const choice = costAware.choose({ arms: [{ id: 'unpriced', quality: 0.9 }, { id: 'priced', costPer1kTokens: 5, quality: 0.9 }] }, {}, {}, random);
+    const choice = costAware.choose(
+      {
+        arms: [
+          { id: 'unpriced', quality: 0.9 },
+          { id: 'priced', costPer1kTokens: 5, quality: 0.9 },
+        ],
+      },
+      {},
+      {},
+      random,
+    );
     expect(choice.arm).toBe('priced');
   });
 
   it('rejects a threshold outside 0..1', () => {
-    expect(() => costAware.choose({ arms }, {}, { threshold: 7 }, random)).toThrow('config.threshold must be <= 1, got 7');
+    expect(() => costAware.choose({ arms }, {}, { threshold: 7 }, random)).toThrow(
+      'config.threshold must be <= 1, got 7',
+    );
   });
 });

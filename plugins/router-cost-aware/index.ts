@@ -4,7 +4,7 @@
  * no model clears it, the best expected quality wins so users are not handed a known-bad model.
  */
 import { definePlugin, type RouterArm, type RouterPlugin } from '../../registry/sdk/plugin.ts';
-import { ALL, readBanditState, recordOutcome, statsOf, type BanditState } from '../router-kit/arm-stats.ts';
+import { ALL, type BanditState, readBanditState, recordOutcome, statsOf } from '../router-kit/arm-stats.ts';
 import { blendedMean } from '../router-kit/blended-mean.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
 import { readConfig } from '../router-kit/read-config.ts';
@@ -16,14 +16,26 @@ const config = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    threshold: { type: 'number', minimum: 0, maximum: 1, default: 0.7, description: 'Expected quality a model must reach to be chosen for its price.' },
+    threshold: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.7,
+      description: 'Expected quality a model must reach to be chosen for its price.',
+    },
     priorWeight: {
       type: 'number',
       minimum: 0,
       default: 5,
       description: 'How many observed calls the prior quality counts as. Higher: slower to change its mind.',
     },
-    defaultQuality: { type: 'number', minimum: 0, maximum: 1, default: 0.5, description: 'Prior quality for models that state none.' },
+    defaultQuality: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.5,
+      description: 'Prior quality for models that state none.',
+    },
   },
 };
 
@@ -59,13 +71,18 @@ export default definePlugin<RouterPlugin>({
     version: '1.0.0',
     kind: 'router',
     title: 'Cheapest good-enough model',
-    description: 'Picks the cheapest model whose expected quality (prior blended with judge scores) clears a threshold.',
+    description:
+      'Picks the cheapest model whose expected quality (prior blended with judge scores) clears a threshold.',
     category: 'Routing',
     icon: 'piggy-bank',
     config,
     outputs: {
       type: 'object',
-      properties: { arm: { type: 'string' }, fallbacks: { type: 'array', items: { type: 'string' } }, explanation: { type: 'string' } },
+      properties: {
+        arm: { type: 'string' },
+        fallbacks: { type: 'array', items: { type: 'string' } },
+        explanation: { type: 'string' },
+      },
     },
     permissions: {},
   },
@@ -74,8 +91,12 @@ export default definePlugin<RouterPlugin>({
     const cfg = readConfig<CostAwareConfig>(ID, config, rawConfig);
     const bandit = readBanditState(ID, state);
     const candidates = checkArms(ID, request).map((arm) => expectedQuality(arm, bandit, cfg));
-    const good = candidates.filter((c) => c.quality >= cfg.threshold).sort((a, b) => a.cost - b.cost || b.quality - a.quality);
-    const rest = candidates.filter((c) => c.quality < cfg.threshold).sort((a, b) => b.quality - a.quality || a.cost - b.cost);
+    const good = candidates
+      .filter((c) => c.quality >= cfg.threshold)
+      .sort((a, b) => a.cost - b.cost || b.quality - a.quality);
+    const rest = candidates
+      .filter((c) => c.quality < cfg.threshold)
+      .sort((a, b) => b.quality - a.quality || a.cost - b.cost);
     const [best, ...others] = [...good, ...rest] as [Candidate, ...Candidate[]];
     const q = `expected quality ${best.quality.toFixed(2)} from ${best.calls} scored call${best.calls === 1 ? '' : 's'}`;
     const explanation =

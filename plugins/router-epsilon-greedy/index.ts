@@ -15,11 +15,33 @@ const config = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    epsilon: { type: 'number', minimum: 0, maximum: 1, default: 0.1, description: 'Share of calls sent to a random model to keep exploring.' },
-    priorWeight: { type: 'number', minimum: 0, default: 1, description: 'How many calls a model’s prior quality counts as.' },
-    defaultQuality: { type: 'number', minimum: 0, maximum: 1, default: 0.5, description: 'Prior quality for models that state none.' },
+    epsilon: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.1,
+      description: 'Share of calls sent to a random model to keep exploring.',
+    },
+    priorWeight: {
+      type: 'number',
+      minimum: 0,
+      default: 1,
+      description: 'How many calls a model’s prior quality counts as.',
+    },
+    defaultQuality: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.5,
+      description: 'Prior quality for models that state none.',
+    },
     costWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per USD a call cost.' },
-    latencyWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per second a call took.' },
+    latencyWeight: {
+      type: 'number',
+      minimum: 0,
+      default: 0,
+      description: 'Reward lost per second a call took.',
+    },
   },
 };
 
@@ -44,7 +66,11 @@ export default definePlugin<RouterPlugin>({
     config,
     outputs: {
       type: 'object',
-      properties: { arm: { type: 'string' }, fallbacks: { type: 'array', items: { type: 'string' } }, explanation: { type: 'string' } },
+      properties: {
+        arm: { type: 'string' },
+        fallbacks: { type: 'array', items: { type: 'string' } },
+        explanation: { type: 'string' },
+      },
     },
     permissions: {},
   },
@@ -55,7 +81,11 @@ export default definePlugin<RouterPlugin>({
     const ranked = checkArms(ID, request)
       .map((arm) => {
         const stats = statsOf(bandit, ALL, arm.id);
-        return { id: arm.id, stats, mean: blendedMean(arm.quality ?? cfg.defaultQuality, cfg.priorWeight, stats) };
+        return {
+          id: arm.id,
+          stats,
+          mean: blendedMean(arm.quality ?? cfg.defaultQuality, cfg.priorWeight, stats),
+        };
       })
       .sort((a, b) => b.mean - a.mean);
     const best = ranked[0]!;

@@ -1,6 +1,7 @@
 /** The fallback chain's learning state: failure streaks and cool-downs per model. */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import type { RouterState } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 
 /** Per-model health. `demotedUntil` is a value of `ChainState.calls`. */
 export interface ChainArm {
@@ -19,9 +20,18 @@ export interface ChainState {
 
 /** Reads a stored state, or a fresh one for `{}`. */
 export function readChainState(pluginId: string, state: RouterState): ChainState {
-  if (state === null || typeof state !== 'object' || Object.keys(state).length === 0) return { version: 1, calls: 0, arms: {} };
-  if (state.version !== 1 || typeof state.calls !== 'number' || typeof state.arms !== 'object' || state.arms === null) {
-    throw new UserError('invalid-router-state', `${pluginId}: stored state is not a version 1 fallback-chain state; reset it`);
+  if (state === null || typeof state !== 'object' || Object.keys(state).length === 0)
+    return { version: 1, calls: 0, arms: {} };
+  if (
+    state.version !== 1 ||
+    typeof state.calls !== 'number' ||
+    typeof state.arms !== 'object' ||
+    state.arms === null
+  ) {
+    throw new UserError(
+      'invalid-router-state',
+      `${pluginId}: stored state is not a version 1 fallback-chain state; reset it`,
+    );
   }
   return state as unknown as ChainState;
 }

@@ -6,7 +6,11 @@ import chain from './index.ts';
 const arms = [{ id: 'primary' }, { id: 'secondary' }, { id: 'local' }];
 const random = seededRandom(1);
 
-function learnAll(outcomes: Array<[string, boolean]>, config: Record<string, unknown> = {}, start: RouterState = {}): RouterState {
+function learnAll(
+  outcomes: Array<[string, boolean]>,
+  config: Record<string, unknown> = {},
+  start: RouterState = {},
+): RouterState {
   return outcomes.reduce((state, [arm, success]) => chain.learn({ arm, success }, state, config), start);
 }
 
@@ -22,24 +26,49 @@ describe('router/fallback-chain', () => {
   });
 
   it('keeps a model first through occasional failures', () => {
-    const state = learnAll([['primary', false], ['primary', false], ['primary', true], ['primary', false], ['primary', false]]);
+    const state = learnAll([
+      ['primary', false],
+      ['primary', false],
+      ['primary', true],
+      ['primary', false],
+      ['primary', false],
+    ]);
     expect(chain.choose({ arms }, state, {}, random).arm).toBe('primary');
   });
 
   it('moves a model that keeps failing to the end for a cool-down, then gives it another chance', () => {
     const config = { demoteAfterFailures: 3, cooldownCalls: 4 };
-    let state = learnAll([['primary', false], ['primary', false], ['primary', false]], config);
+    let state = learnAll(
+      [
+        ['primary', false],
+        ['primary', false],
+        ['primary', false],
+      ],
+      config,
+    );
     const demoted = chain.choose({ arms }, state, config, random);
     expect(demoted).toMatchObject({ arm: 'secondary', fallbacks: ['local', 'primary'] });
     expect(demoted.explanation).toContain("'primary' (3 failures in a row)");
-    state = learnAll([['secondary', true], ['secondary', true], ['secondary', true]], config, state);
+    state = learnAll(
+      [
+        ['secondary', true],
+        ['secondary', true],
+        ['secondary', true],
+      ],
+      config,
+      state,
+    );
     expect(chain.choose({ arms }, state, config, random).arm).toBe('secondary');
     state = learnAll([['secondary', true]], config, state);
     expect(chain.choose({ arms }, state, config, random).arm).toBe('primary');
   });
 
   it('ends a cool-down at once when the demoted model succeeds as a fallback', () => {
-    let state = learnAll([['primary', false], ['primary', false], ['primary', false]]);
+    let state = learnAll([
+      ['primary', false],
+      ['primary', false],
+      ['primary', false],
+    ]);
     expect(chain.choose({ arms }, state, {}, random).arm).toBe('secondary');
     state = learnAll([['primary', true]], {}, state);
     expect(chain.choose({ arms }, state, {}, random).arm).toBe('primary');

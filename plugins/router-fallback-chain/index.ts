@@ -19,7 +19,8 @@ const config = {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       default: [],
-      description: 'Models in the order to try them. Models not listed follow in the order the request lists them.',
+      description:
+        'Models in the order to try them. Models not listed follow in the order the request lists them.',
     },
     demoteAfterFailures: {
       type: 'integer',
@@ -49,13 +50,18 @@ export default definePlugin<RouterPlugin>({
     version: '1.0.0',
     kind: 'router',
     title: 'Fallback chain',
-    description: 'Tries models in order; on an error or timeout the next one. Models that keep failing wait at the end.',
+    description:
+      'Tries models in order; on an error or timeout the next one. Models that keep failing wait at the end.',
     category: 'Routing',
     icon: 'list-ordered',
     config,
     outputs: {
       type: 'object',
-      properties: { arm: { type: 'string' }, fallbacks: { type: 'array', items: { type: 'string' } }, explanation: { type: 'string' } },
+      properties: {
+        arm: { type: 'string' },
+        fallbacks: { type: 'array', items: { type: 'string' } },
+        explanation: { type: 'string' },
+      },
     },
     permissions: {},
   },
@@ -86,13 +92,22 @@ export default definePlugin<RouterPlugin>({
     const old = chain.arms[outcome.arm] ?? { calls: 0, failures: 0, failStreak: 0, demotedUntil: 0 };
     const failStreak = outcome.success ? 0 : old.failStreak + 1;
     // A success ends a cool-down at once; reaching the failure limit (re)starts one.
-    const demotedUntil = outcome.success ? 0 : failStreak >= cfg.demoteAfterFailures ? calls + cfg.cooldownCalls : old.demotedUntil;
+    const demotedUntil = outcome.success
+      ? 0
+      : failStreak >= cfg.demoteAfterFailures
+        ? calls + cfg.cooldownCalls
+        : old.demotedUntil;
     const next: ChainState = {
       version: 1,
       calls,
       arms: {
         ...chain.arms,
-        [outcome.arm]: { calls: old.calls + 1, failures: old.failures + (outcome.success ? 0 : 1), failStreak, demotedUntil },
+        [outcome.arm]: {
+          calls: old.calls + 1,
+          failures: old.failures + (outcome.success ? 0 : 1),
+          failStreak,
+          demotedUntil,
+        },
       },
     };
     return { ...next };

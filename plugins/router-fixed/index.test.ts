@@ -7,7 +7,8 @@ const arms = [{ id: 'gpt-4o-mini' }, { id: 'gpt-4o' }, { id: 'llama-3' }];
 describe('router/fixed', () => {
   it('routes every call to the configured model, whatever happened before', () => {
     let state = {};
-    for (let i = 0; i < 20; i++) state = fixed.learn({ arm: 'gpt-4o', success: false }, state, { arm: 'gpt-4o' });
+    for (let i = 0; i < 20; i++)
+      state = fixed.learn({ arm: 'gpt-4o', success: false }, state, { arm: 'gpt-4o' });
     const choice = fixed.choose({ arms }, state, { arm: 'gpt-4o' }, seededRandom(1));
     expect(choice.arm).toBe('gpt-4o');
     expect(choice.explanation).toContain('20 calls, 0% success');
@@ -20,7 +21,12 @@ describe('router/fixed', () => {
   });
 
   it('offers only configured fallbacks that are available', () => {
-    const choice = fixed.choose({ arms }, {}, { arm: 'gpt-4o', fallbacks: ['claude', 'llama-3', 'gpt-4o'] }, seededRandom(1));
+    const choice = fixed.choose(
+      { arms },
+      {},
+      { arm: 'gpt-4o', fallbacks: ['claude', 'llama-3', 'gpt-4o'] },
+      seededRandom(1),
+    );
     expect(choice.fallbacks).toEqual(['llama-3']);
   });
 
@@ -31,6 +37,8 @@ describe('router/fixed', () => {
   });
 
   it('rejects a setting of the wrong type', () => {
-    expect(() => fixed.choose({ arms }, {}, { arm: 3 }, seededRandom(1))).toThrow('router/fixed: config.arm must be string, got integer');
+    expect(() => fixed.choose({ arms }, {}, { arm: 3 }, seededRandom(1))).toThrow(
+      'router/fixed: config.arm must be string, got integer',
+    );
   });
 });

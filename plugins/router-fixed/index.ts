@@ -3,8 +3,9 @@
  * what a builder picks when a compliance rule pins one model. It still counts outcomes so the
  * explanation can say how that model has been doing.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import { definePlugin, type RouterPlugin } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 import { ALL, describeStats, readBanditState, recordOutcome, statsOf } from '../router-kit/arm-stats.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
 import { readConfig } from '../router-kit/read-config.ts';
@@ -16,7 +17,11 @@ const config = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    arm: { type: 'string', minLength: 1, description: 'The model (arm id) to always use. Empty: the first arm listed.' },
+    arm: {
+      type: 'string',
+      minLength: 1,
+      description: 'The model (arm id) to always use. Empty: the first arm listed.',
+    },
     fallbacks: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
@@ -44,7 +49,11 @@ export default definePlugin<RouterPlugin>({
     config,
     outputs: {
       type: 'object',
-      properties: { arm: { type: 'string' }, fallbacks: { type: 'array', items: { type: 'string' } }, explanation: { type: 'string' } },
+      properties: {
+        arm: { type: 'string' },
+        fallbacks: { type: 'array', items: { type: 'string' } },
+        explanation: { type: 'string' },
+      },
     },
     permissions: {},
   },
@@ -55,11 +64,16 @@ export default definePlugin<RouterPlugin>({
     const ids = arms.map((a) => a.id);
     const arm = cfg.arm ?? ids[0]!;
     if (!ids.includes(arm)) {
-      throw new UserError('unknown-arm', `${ID}: configured arm '${arm}' is not one of the available models (${ids.join(', ')})`);
+      throw new UserError(
+        'unknown-arm',
+        `${ID}: configured arm '${arm}' is not one of the available models (${ids.join(', ')})`,
+      );
     }
     const fallbacks = cfg.fallbacks.filter((id) => id !== arm && ids.includes(id));
     const stats = statsOf(readBanditState(ID, state), ALL, arm);
-    const why = cfg.arm ? `fixed to '${arm}' by configuration` : `no model configured, so the first listed: '${arm}'`;
+    const why = cfg.arm
+      ? `fixed to '${arm}' by configuration`
+      : `no model configured, so the first listed: '${arm}'`;
     return { arm, fallbacks, explanation: `${why} (${describeStats(stats)})` };
   },
 

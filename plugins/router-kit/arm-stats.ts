@@ -2,8 +2,9 @@
  * The learning state the bandit routers share: per context bucket, per arm, running sums of what
  * the outcomes said. Plain JSON so the host can store it per tenant and hand it back unchanged.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import type { RouteOutcome, RouterState } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 
 /** What one arm has shown so far in one bucket. `reward` is the sum of per-call rewards in 0..1. */
 export interface ArmStats {
@@ -25,10 +26,14 @@ export const ALL = '*';
 
 /** Reads a stored state, or a fresh one for `{}`; throws when it is not a bandit state. */
 export function readBanditState(pluginId: string, state: RouterState): BanditState {
-  if (state === null || typeof state !== 'object' || Object.keys(state).length === 0) return { version: 1, buckets: {} };
+  if (state === null || typeof state !== 'object' || Object.keys(state).length === 0)
+    return { version: 1, buckets: {} };
   const buckets = (state as { buckets?: unknown }).buckets;
   if (state.version !== 1 || buckets === null || typeof buckets !== 'object') {
-    throw new UserError('invalid-router-state', `${pluginId}: stored state is not a version 1 bandit state; reset it`);
+    throw new UserError(
+      'invalid-router-state',
+      `${pluginId}: stored state is not a version 1 bandit state; reset it`,
+    );
   }
   return state as unknown as BanditState;
 }
@@ -39,7 +44,12 @@ export function statsOf(state: BanditState, bucket: string, arm: string): ArmSta
 }
 
 /** Returns a new state with one outcome added to each of `buckets` (the input state is not touched). */
-export function recordOutcome(state: BanditState, buckets: string[], outcome: RouteOutcome, reward: number): BanditState {
+export function recordOutcome(
+  state: BanditState,
+  buckets: string[],
+  outcome: RouteOutcome,
+  reward: number,
+): BanditState {
   const next: BanditState = { version: 1, buckets: { ...state.buckets } };
   for (const bucket of new Set(buckets)) {
     const arms = { ...(next.buckets[bucket] ?? {}) };

@@ -1,6 +1,7 @@
 /** Validation every router runs on a request before choosing. */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import type { RouteRequest, RouterArm } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 
 /** Returns the request's arms, or throws when there are none or two share an id. */
 export function checkArms(pluginId: string, request: RouteRequest): RouterArm[] {

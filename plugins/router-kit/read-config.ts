@@ -4,8 +4,9 @@
  * A small subset of JSON Schema (the one our manifests use) so plugin bundles stay tiny; the host
  * validates the full schema with ajv before a workflow runs, this is the plugin's own guard.
  */
-import { UserError } from '../../runtime/workflow/errors.ts';
+
 import type { JsonSchema } from '../../registry/sdk/plugin.ts';
+import { UserError } from '../../runtime/workflow/errors.ts';
 
 /** Returns `config` with defaults filled in, or throws `invalid-config` naming what was wrong. */
 export function readConfig<T>(pluginId: string, schema: JsonSchema, config: unknown): T {
@@ -32,10 +33,15 @@ function check(id: string, schema: JsonSchema, value: unknown, path: string): un
   const actual = typeOf(value);
   if (type !== undefined) {
     const types = Array.isArray(type) ? type : [type];
-    if (!types.some((t) => matchesType(t, actual))) fail(id, path, `must be ${types.join(' or ')}, got ${actual}`);
+    if (!types.some((t) => matchesType(t, actual)))
+      fail(id, path, `must be ${types.join(' or ')}, got ${actual}`);
   }
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
-    fail(id, path, `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`);
+    fail(
+      id,
+      path,
+      `must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`,
+    );
   }
   if (typeof value === 'number') checkNumber(id, schema, value, path);
   if (typeof value === 'string') checkString(id, schema, value, path);
@@ -48,8 +54,10 @@ function check(id: string, schema: JsonSchema, value: unknown, path: string): un
 
 function checkNumber(id: string, schema: JsonSchema, value: number, path: string): void {
   if (!Number.isFinite(value)) fail(id, path, 'must be a finite number');
-  if (typeof schema.minimum === 'number' && value < schema.minimum) fail(id, path, `must be >= ${schema.minimum}, got ${value}`);
-  if (typeof schema.maximum === 'number' && value > schema.maximum) fail(id, path, `must be <= ${schema.maximum}, got ${value}`);
+  if (typeof schema.minimum === 'number' && value < schema.minimum)
+    fail(id, path, `must be >= ${schema.minimum}, got ${value}`);
+  if (typeof schema.maximum === 'number' && value > schema.maximum)
+    fail(id, path, `must be <= ${schema.maximum}, got ${value}`);
   if (typeof schema.exclusiveMinimum === 'number' && value <= schema.exclusiveMinimum) {
     fail(id, path, `must be > ${schema.exclusiveMinimum}, got ${value}`);
   }
@@ -57,7 +65,11 @@ function checkNumber(id: string, schema: JsonSchema, value: number, path: string
 
 function checkString(id: string, schema: JsonSchema, value: string, path: string): void {
   if (typeof schema.minLength === 'number' && value.length < schema.minLength) {
-    fail(id, path, schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`);
+    fail(
+      id,
+      path,
+      schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters`,
+    );
   }
   if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) {
     fail(id, path, `must be at most ${schema.maxLength} characters, got ${value.length}`);
@@ -75,7 +87,12 @@ function checkArray(id: string, schema: JsonSchema, value: unknown[], path: stri
   return items ? value.map((item, i) => check(id, items, item, `${path}[${i}]`)) : value;
 }
 
-function checkObject(id: string, schema: JsonSchema, value: Record<string, unknown>, path: string): Record<string, unknown> {
+function checkObject(
+  id: string,
+  schema: JsonSchema,
+  value: Record<string, unknown>,
+  path: string,
+): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const extra = schema.additionalProperties as boolean | JsonSchema | undefined;
   const out: Record<string, unknown> = {};
@@ -87,12 +104,17 @@ function checkObject(id: string, schema: JsonSchema, value: Record<string, unkno
         continue;
       }
       const known = Object.keys(properties);
-      fail(id, `${path}.${key}`, `is not a known setting${known.length ? ` (expected one of: ${known.join(', ')})` : ''}`);
+      fail(
+        id,
+        `${path}.${key}`,
+        `is not a known setting${known.length ? ` (expected one of: ${known.join(', ')})` : ''}`,
+      );
     }
     if (item !== undefined) out[key] = check(id, propertySchema, item, `${path}.${key}`);
   }
   for (const [key, propertySchema] of Object.entries(properties)) {
-    if (out[key] === undefined && propertySchema.default !== undefined) out[key] = structuredCloneJson(propertySchema.default);
+    if (out[key] === undefined && propertySchema.default !== undefined)
+      out[key] = structuredCloneJson(propertySchema.default);
   }
   for (const key of (schema.required as string[] | undefined) ?? []) {
     if (out[key] === undefined) fail(id, `${path}.${key}`, 'is required');

@@ -9,7 +9,8 @@ const arms = [{ id: 'small' }, { id: 'large' }];
 const short: RouteRequest = { arms, features: { length: 50, language: 'en' } };
 const long: RouteRequest = { arms, features: { length: 5000, language: 'en' } };
 // The small model is fine for short requests and poor on long ones; the large one is the reverse.
-const world = (arm: string, req: RouteRequest) => ((req.features?.length ?? 0) < 200 ? (arm === 'small' ? 0.9 : 0.4) : arm === 'small' ? 0.2 : 0.9);
+const world = (arm: string, req: RouteRequest) =>
+  (req.features?.length ?? 0) < 200 ? (arm === 'small' ? 0.9 : 0.4) : arm === 'small' ? 0.2 : 0.9;
 const alternate = (round: number) => (round % 2 === 0 ? short : long);
 
 describe('router/thompson', () => {
@@ -28,7 +29,9 @@ describe('router/thompson', () => {
     const longPicks = picks.filter((_, i) => i % 2 === 1);
     expect(countLast(shortPicks, 100, 'small')).toBeGreaterThanOrEqual(80);
     expect(countLast(longPicks, 100, 'large')).toBeGreaterThanOrEqual(80);
-    expect(thompson.choose(long, state, config, seededRandom(1)).explanation).toContain('in context length=long');
+    expect(thompson.choose(long, state, config, seededRandom(1)).explanation).toContain(
+      'in context length=long',
+    );
   });
 
   it('without context features cannot tell the buckets apart', () => {
@@ -40,9 +43,21 @@ describe('router/thompson', () => {
   it('uses the overall posteriors until a bucket has enough calls, and says so', () => {
     const config = { contextFeatures: ['intent', 'language'], minBucketCalls: 10 };
     let state = {};
-    for (let i = 0; i < 3; i++) state = thompson.learn({ arm: 'large', success: true, features: { intent: 'Refund', language: 'en' } }, state, config);
-    const choice = thompson.choose({ arms, features: { intent: 'refund', language: 'en' } }, state, config, seededRandom(1));
-    expect(choice.explanation).toContain('overall (context intent=refund|language=en has 3 of 10 calls needed)');
+    for (let i = 0; i < 3; i++)
+      state = thompson.learn(
+        { arm: 'large', success: true, features: { intent: 'Refund', language: 'en' } },
+        state,
+        config,
+      );
+    const choice = thompson.choose(
+      { arms, features: { intent: 'refund', language: 'en' } },
+      state,
+      config,
+      seededRandom(1),
+    );
+    expect(choice.explanation).toContain(
+      'overall (context intent=refund|language=en has 3 of 10 calls needed)',
+    );
   });
 
   it('rejects a context feature it does not know', () => {

@@ -22,7 +22,8 @@ const config = {
       type: 'array',
       items: { type: 'string', enum: CONTEXT_FEATURES },
       default: [],
-      description: 'Request features to learn separately for (length, intent, language, tenant). Empty: one posterior per model.',
+      description:
+        'Request features to learn separately for (length, intent, language, tenant). Empty: one posterior per model.',
     },
     lengthLimits: {
       type: 'array',
@@ -30,18 +31,36 @@ const config = {
       minItems: 2,
       maxItems: 2,
       default: [200, 2000],
-      description: 'Request lengths (characters) below which a request is short, then medium; longer is long.',
+      description:
+        'Request lengths (characters) below which a request is short, then medium; longer is long.',
     },
     minBucketCalls: {
       type: 'integer',
       minimum: 0,
       default: 10,
-      description: 'Calls a context bucket needs before its own posteriors are used instead of the overall ones.',
+      description:
+        'Calls a context bucket needs before its own posteriors are used instead of the overall ones.',
     },
-    priorWeight: { type: 'number', minimum: 0, default: 2, description: 'How many calls a model’s prior quality counts as.' },
-    defaultQuality: { type: 'number', minimum: 0, maximum: 1, default: 0.5, description: 'Prior quality for models that state none.' },
+    priorWeight: {
+      type: 'number',
+      minimum: 0,
+      default: 2,
+      description: 'How many calls a model’s prior quality counts as.',
+    },
+    defaultQuality: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: 0.5,
+      description: 'Prior quality for models that state none.',
+    },
     costWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per USD a call cost.' },
-    latencyWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per second a call took.' },
+    latencyWeight: {
+      type: 'number',
+      minimum: 0,
+      default: 0,
+      description: 'Reward lost per second a call took.',
+    },
   },
 };
 
@@ -62,13 +81,18 @@ export default definePlugin<RouterPlugin>({
     version: '1.0.0',
     kind: 'router',
     title: 'Thompson sampling',
-    description: 'Samples each model’s Beta posterior and picks the best draw; can learn per request context.',
+    description:
+      'Samples each model’s Beta posterior and picks the best draw; can learn per request context.',
     category: 'Routing',
     icon: 'sparkles',
     config,
     outputs: {
       type: 'object',
-      properties: { arm: { type: 'string' }, fallbacks: { type: 'array', items: { type: 'string' } }, explanation: { type: 'string' } },
+      properties: {
+        arm: { type: 'string' },
+        fallbacks: { type: 'array', items: { type: 'string' } },
+        explanation: { type: 'string' },
+      },
     },
     permissions: {},
   },
@@ -92,7 +116,10 @@ export default definePlugin<RouterPlugin>({
     const best = draws[0]!;
     let where = '';
     if (wanted !== ALL) {
-      where = bucket === wanted ? ` in context ${wanted}` : ` overall (context ${wanted} has ${bucketCalls} of ${cfg.minBucketCalls} calls needed)`;
+      where =
+        bucket === wanted
+          ? ` in context ${wanted}`
+          : ` overall (context ${wanted} has ${bucketCalls} of ${cfg.minBucketCalls} calls needed)`;
     }
     const runnerUp = draws[1] ? `; '${draws[1].id}' drew ${draws[1].sample.toFixed(2)}` : '';
     return {

@@ -22,7 +22,12 @@ const config = {
       description: 'Scales the confidence bonus. 0: pure greedy; higher: more exploring.',
     },
     costWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per USD a call cost.' },
-    latencyWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per second a call took.' },
+    latencyWeight: {
+      type: 'number',
+      minimum: 0,
+      default: 0,
+      description: 'Reward lost per second a call took.',
+    },
   },
 };
 
@@ -45,7 +50,11 @@ export default definePlugin<RouterPlugin>({
     config,
     outputs: {
       type: 'object',
-      properties: { arm: { type: 'string' }, fallbacks: { type: 'array', items: { type: 'string' } }, explanation: { type: 'string' } },
+      properties: {
+        arm: { type: 'string' },
+        fallbacks: { type: 'array', items: { type: 'string' } },
+        explanation: { type: 'string' },
+      },
     },
     permissions: {},
   },
@@ -53,7 +62,11 @@ export default definePlugin<RouterPlugin>({
   choose(request, state, rawConfig) {
     const cfg = readConfig<UcbConfig>(ID, config, rawConfig);
     const bandit = readBanditState(ID, state);
-    const arms = checkArms(ID, request).map((arm) => ({ id: arm.id, prior: arm.quality ?? 0, stats: statsOf(bandit, ALL, arm.id) }));
+    const arms = checkArms(ID, request).map((arm) => ({
+      id: arm.id,
+      prior: arm.quality ?? 0,
+      stats: statsOf(bandit, ALL, arm.id),
+    }));
     const untried = arms.filter((a) => a.stats.calls === 0).sort((a, b) => b.prior - a.prior);
     if (untried.length > 0) {
       const [first, ...later] = untried as [(typeof untried)[0], ...typeof untried];

@@ -77,7 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     // No unix socket: two clusters on one machine never fight over /tmp/.s.PGSQL.*.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: log,
-    onError: log,
+    onError: (error: unknown) => log(String(error)),
   });
   // Running as root, PostgreSQL runs as the `postgres` OS user: it must be able to reach the folder.
   await mkdir(path.dirname(dataDir), { recursive: true });

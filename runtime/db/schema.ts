@@ -64,6 +64,8 @@ export interface RunTable {
   id: Generated<string>; tenant_id: string; workflow_id: string; version: number; status: RunRowStatus;
   input: Json; output: NullableJson; error: NullableJson<{ code: string; message: string; nodeId?: string }>;
   nodes: NullableJson<Record<string, unknown>>; plugins: NullableJson<Record<string, unknown>>;
+  /** The unsaved YAML a test-panel run used instead of `version`'s. */
+  draft_yaml: string | null;
   started_by: string | null; started_at: CreatedAt; finished_at: NullableTime;
 }
 /** One trace event of a run, in order. */
@@ -79,6 +81,8 @@ export interface OrderTable {
   tenant_id: string; id: string; customer_id: string | null; status: string; data: Json<Record<string, unknown>>;
   created_at: CreatedAt; updated_at: CreatedAt;
 }
+/** A record of any other tenant collection (leads, tickets, complaints...). */
+export interface RecordTable { tenant_id: string; collection: string; id: string; data: Json<Record<string, unknown>>; created_at: CreatedAt }
 /** Knowledge documents searched with PostgreSQL full-text search. */
 export interface DocumentTable {
   tenant_id: string; id: string; source: string; title: string; body: string; data: Json<Record<string, unknown>>;
@@ -102,5 +106,6 @@ export interface Database {
   customers: CustomerTable;
   products: ProductTable;
   orders: OrderTable;
+  records: RecordTable;
   documents: DocumentTable;
 }

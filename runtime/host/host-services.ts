@@ -1,10 +1,14 @@
 /** The long-lived parts of a host that routes and sockets share. */
 import type { Kysely } from 'kysely';
 import { type Logger, pino } from 'pino';
+import type { PluginResolver } from '../../registry/sdk/plugin.ts';
+import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
 import type { Database } from '../db/schema.ts';
+import { createInProcessResolver } from '../engine/in-process-resolver.ts';
 import { LoginRateLimit } from './auth/login-rate-limit.ts';
 import type { HostConfig } from './config.ts';
 import { RunService } from './runs/run-service.ts';
+import { tenantCapabilities } from './runs/tenant-capabilities.ts';
 
 /** Shared state of one host process. */
 export interface HostServices {
@@ -13,16 +17,38 @@ export interface HostServices {
   logger: Logger;
   loginLimit: LoginRateLimit;
   runs: RunService;
+  /** Stops background work (runs in flight); the caller closes the database. */
+  close(): Promise<void>;
 }
 
+/** Options for {@link createHostServices}. */
+export interface HostServicesOptions {
+  db: Kysely<Database>;
+  config: HostConfig;
+  logger?: Logger;
+  /** The plugins a tenant's runs may use; built-in plugins when absent. */
+  resolverFor?: (tenantId: string) => Promise<PluginResolver>;
+}
+
+/** Built-in plugins, resolved in-process (trusted code shipped with the host). */
+let builtins: Promise<PluginResolver> | undefined;
+const builtinResolver = () => (builtins ??= loadBuiltinPlugins().then(createInProcessResolver));
+
 /** Builds the services for a host from its database and settings. */
-export function createHostServices(options: { db: Kysely<Database>; config: HostConfig; logger?: Logger }): HostServices {
+export function createHostServices(options: HostServicesOptions): HostServices {
   const logger = options.logger ?? pino({ level: options.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.value', '*.token'] });
+  const runs = new RunService({
+    db: options.db,
+    logger,
+    resolverFor: options.resolverFor ?? (() => builtinResolver()),
+    capabilitiesFor: (_tenantId, resolve) => tenantCapabilities({ db: options.db, keyring: options.config.keyring, resolve }),
+  });
   return {
     db: options.db,
     config: options.config,
     logger,
     loginLimit: new LoginRateLimit(options.config.loginLimit),
-    runs: new RunService(options.db, logger),
+    runs,
+    close: () => runs.close(),
   };
 }

@@ -30,7 +30,13 @@ export const DEFAULT_LIMITS: SandboxLimits = {
 export const PLAN_LIMITS: Record<'free' | 'pro' | 'enterprise', SandboxLimits> = {
   free: { memoryMb: 32, cpuMs: 500, wallMs: 15_000, maxOutputBytes: 256_000, maxLogLines: 100 },
   pro: { memoryMb: 128, cpuMs: 2_000, wallMs: 60_000, maxOutputBytes: 2_000_000, maxLogLines: 500 },
-  enterprise: { memoryMb: 256, cpuMs: 10_000, wallMs: 300_000, maxOutputBytes: 10_000_000, maxLogLines: 2_000 },
+  enterprise: {
+    memoryMb: 256,
+    cpuMs: 10_000,
+    wallMs: 300_000,
+    maxOutputBytes: 10_000_000,
+    maxLogLines: 2_000,
+  },
 };
 
 const MIN_MEMORY_MB = 8;

@@ -36,7 +36,8 @@ function describeError(
 ): { path: Array<string | number>; message: string; at: 'key' | 'value' } | undefined {
   const path: Array<string | number> = fromPointer(error.instancePath);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
-  const expected = typeof parent[EXPECTED_KEYWORD] === 'string' ? (parent[EXPECTED_KEYWORD] as string) : undefined;
+  const expected =
+    typeof parent[EXPECTED_KEYWORD] === 'string' ? (parent[EXPECTED_KEYWORD] as string) : undefined;
   const got = `got ${describeValue(error.data)}`;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -44,14 +45,26 @@ function describeError(
     case 'propertyNames':
       return undefined;
     case 'type':
-      return { path, at: 'value', message: `expected ${expected ?? listOr(String(params.type).split(','))}, ${got}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected ${expected ?? listOr(String(params.type).split(','))}, ${got}`,
+      };
     case 'pattern':
     case 'format':
       if (error.propertyName !== undefined) {
         const name = error.propertyName;
-        return { path: [...path, name], at: 'key', message: `invalid name '${name}'; expected ${expected ?? `a name matching ${String(params.pattern ?? params.format)}`}` };
+        return {
+          path: [...path, name],
+          at: 'key',
+          message: `invalid name '${name}'; expected ${expected ?? `a name matching ${String(params.pattern ?? params.format)}`}`,
+        };
       }
-      return { path, at: 'value', message: `expected ${expected ?? `a string matching ${String(params.pattern ?? params.format)}`}, ${got}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected ${expected ?? `a string matching ${String(params.pattern ?? params.format)}`}, ${got}`,
+      };
     case 'required':
       return { path, at: 'value', message: `missing required property '${String(params.missingProperty)}'` };
     case 'additionalProperties':
@@ -62,27 +75,55 @@ function describeError(
       return { path: [...path, name], at: 'key', message: `unknown property '${name}'; expected ${hint}` };
     }
     case 'enum':
-      return { path, at: 'value', message: `expected ${listOr((params.allowedValues as unknown[]).map((v) => JSON.stringify(v)))}, ${got}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected ${listOr((params.allowedValues as unknown[]).map((v) => JSON.stringify(v)))}, ${got}`,
+      };
     case 'const':
       return { path, at: 'value', message: `expected ${JSON.stringify(params.allowedValue)}, ${got}` };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path, at: 'value', message: `expected a number ${String(params.comparison)} ${String(params.limit)}, ${got}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected a number ${String(params.comparison)} ${String(params.limit)}, ${got}`,
+      };
     case 'minItems':
-      return { path, at: 'value', message: `expected at least ${String(params.limit)} item(s), got ${countOf(error.data)}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected at least ${String(params.limit)} item(s), got ${countOf(error.data)}`,
+      };
     case 'maxItems':
-      return { path, at: 'value', message: `expected at most ${String(params.limit)} item(s), got ${countOf(error.data)}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected at most ${String(params.limit)} item(s), got ${countOf(error.data)}`,
+      };
     case 'minLength':
       return { path, at: 'value', message: `expected at least ${String(params.limit)} character(s), ${got}` };
     case 'maxLength':
       return { path, at: 'value', message: `expected at most ${String(params.limit)} character(s), ${got}` };
     case 'minProperties':
     case 'maxProperties':
-      return { path, at: 'value', message: `expected ${expected ?? `${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} properties`}, got ${Object.keys(error.data as object).map((k) => `'${k}'`).join(', ') || 'none'}` };
+      return {
+        path,
+        at: 'value',
+        message: `expected ${expected ?? `${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} properties`}, got ${
+          Object.keys(error.data as object)
+            .map((k) => `'${k}'`)
+            .join(', ') || 'none'
+        }`,
+      };
     default:
-      return { path, at: 'value', message: `${error.message ?? 'is invalid'}${expected ? ` (expected ${expected})` : ''}` };
+      return {
+        path,
+        at: 'value',
+        message: `${error.message ?? 'is invalid'}${expected ? ` (expected ${expected})` : ''}`,
+      };
   }
 }
 

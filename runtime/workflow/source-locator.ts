@@ -34,7 +34,15 @@ export function problemAt(
   message: string,
   severity: Problem['severity'] = 'error',
 ): Problem {
-  return { file: where.file, line: where.line, column: where.column, path: where.path, code, message, severity };
+  return {
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    path: where.path,
+    code,
+    message,
+    severity,
+  };
 }
 
 /** A `Locate` for one parsed document; paths that do not exist point at their nearest ancestor. */
@@ -107,7 +115,7 @@ export function pathAtOffset(doc: Document, offset: number): JsonPath {
     } else if (isSeq(node)) {
       const index = node.items.findIndex((item) => {
         const range = (item as Node | null)?.range;
-        return range !== undefined && range[0] <= offset && offset <= range[2];
+        return range != null && range[0] <= offset && offset <= range[2];
       });
       if (index >= 0) {
         path.push(index);

@@ -3,8 +3,8 @@
  * milliseconds, so it happens once, on first use, and is shared by every parse.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import schema from './workflow.schema.json' with { type: 'json' };
 import { EXPECTED_KEYWORD } from './schema-errors.ts';
+import schema from './workflow.schema.json' with { type: 'json' };
 
 /** The workflow JSON Schema (2020-12) as an object, e.g. for the studio's YAML pane. */
 export const workflowSchema: Record<string, unknown> = schema;

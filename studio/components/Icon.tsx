@@ -53,6 +53,11 @@ const PATHS: Record<string, string> = {
   layers: 'M12 2 2 7l10 5 10-5zM2 17l10 5 10-5M2 12l10 5 10-5',
   user: 'M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
   zap: 'M13 2 3 14h9l-1 8 10-12h-9z',
+  'scan-text': 'M3 7V5a2 2 0 0 1 2-2h2M17 3h2a2 2 0 0 1 2 2v2M21 17v2a2 2 0 0 1-2 2h-2M7 21H5a2 2 0 0 1-2-2v-2M7 8h8M7 12h10M7 16h6',
+  'book-open': 'M2 3h6a4 4 0 0 1 4 4v14a3 3 0 0 0-3-3H2zM22 3h-6a4 4 0 0 0-4 4v14a3 3 0 0 1 3-3h7z',
+  merge: 'M8 6l4-4 4 4M12 2v10.3a4 4 0 0 1-1.2 2.9L4 22M20 22l-5-5',
+  shuffle: 'M2 18h1.4c1.3 0 2.5-.6 3.3-1.7l6.1-8.6c.7-1.1 2-1.7 3.3-1.7H22M18 2l4 4-4 4M2 6h1.9c1.5 0 2.9.9 3.6 2.2M22 18h-5.9c-1.3 0-2.6-.7-3.3-1.8l-.5-.8M18 14l4 4-4 4',
+  'text-search': 'M21 6H3M10 12H3M10 18H3M17 18a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM21 19l-1.9-1.9',
   calculator: 'M4 2h16v20H4zM8 6h8M8 10h.01M12 10h.01M16 10h.01M8 14h.01M12 14h.01M16 14h.01M8 18h8',
 };
 
@@ -61,7 +66,7 @@ const ALIASES: Record<string, string> = {
   'circle-play': 'play', start: 'play', end: 'flag', stop: 'square', condition: 'git-branch', branch: 'git-branch',
   'git-fork': 'split', parallel: 'split', loop: 'repeat', http: 'globe', 'message-circle': 'message-square',
   chat: 'message-square', llm: 'sparkles', ai: 'sparkles', template: 'file-text', text: 'file-text',
-  'braces': 'code', set: 'variable', intent: 'tag', classify: 'tag', 'book-open': 'search', tool: 'wrench',
+  'braces': 'code', set: 'variable', intent: 'tag', classify: 'tag', tool: 'wrench',
 };
 
 /** An icon by name; `size` in pixels. */

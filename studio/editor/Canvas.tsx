@@ -161,7 +161,7 @@ export function Canvas({ changed, onNodeOpen }: { changed?: ReadonlySet<string>;
         selectionOnDrag={false}
         onlyRenderVisibleElements={nodes.length > 150}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.55 }}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >

@@ -74,11 +74,21 @@ function formSchema(manifest: PluginManifest, values: Record<string, unknown>): 
   const { $schema: _ignored, ...rest } = (manifest.config ?? { type: 'object', properties: {} }) as RJSFSchema;
   const properties: Record<string, unknown> = {};
   for (const [key, prop] of Object.entries((rest.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-    const untyped = !prop.type && !prop.enum && !prop.const && !prop.oneOf && !prop.anyOf && !prop.$ref;
-    const text = values[key] === undefined || typeof values[key] === 'string';
-    properties[key] = untyped && text ? { ...prop, type: 'string' } : prop;
+    properties[key] = prop.type || prop.enum || prop.const || prop.oneOf || prop.anyOf || prop.$ref ? prop : untypedField(prop, values[key]);
   }
   return { title: '', ...rest, properties } as RJSFSchema;
+}
+
+/** A type for an untyped field, from its value (or default): text, or a map of texts. */
+function untypedField(prop: Record<string, unknown>, value: unknown): Record<string, unknown> {
+  const sample = value ?? prop.default;
+  if (sample === undefined || typeof sample === 'string') return { ...prop, type: 'string' };
+  if (sample && typeof sample === 'object' && !Array.isArray(sample)) return { ...prop, type: 'object', additionalProperties: { type: 'string' } };
+  return prop;
+}
+
+function propDefault(schema: RJSFSchema, key: string): unknown {
+  return ((schema.properties ?? {}) as Record<string, { default?: unknown }>)[key]?.default;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -103,7 +113,8 @@ export function ConfigForm({ node, manifest, scope }: { node: WorkflowNode; mani
     const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
     const edits = [...keys]
       .filter((k) => !same(current[k], next[k]))
-      .filter((k) => !(next[k] === undefined && !(k in current)))
+      // rjsf fills in schema defaults; writing them would touch lines the builder did not change.
+      .filter((k) => k in current || (next[k] !== undefined && !same(next[k], propDefault(schema, k))))
       .map((k) => edit.setNodeField(node.id, ['with', k], next[k]));
     if (edits.length) store.getState().dispatch(edits, `with:${node.id}:${fieldId}`);
   };

@@ -37,7 +37,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
         <span className={`save-state ${dirty ? 'dirty' : ''}`} data-testid="save-state">
           {dirty ? 'Unsaved changes' : 'Saved'}
         </span>
-        {!parses && <span className="status-badge status-failed">YAML has errors</span>}
+        {!parses && <span className="pill-error">YAML has errors</span>}
       </div>
       <div className="toolbar-group">
         {tool('undo', 'Undo (Ctrl+Z)', () => store.getState().undo(), !canUndo)}

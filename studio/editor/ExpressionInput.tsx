@@ -69,6 +69,7 @@ export function ExpressionInput(props: {
           highlightActiveLine: false,
           highlightActiveLineGutter: false,
           autocompletion: false,
+          closeBrackets: language === 'javascript',
           searchKeymap: false,
         }}
       />

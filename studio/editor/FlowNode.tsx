@@ -37,6 +37,8 @@ const STATUS_LABEL: Record<NodeRunState['status'], string> = {
 /** The node component registered as type `workflow`. */
 export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<FlowNodeType>) {
   const { node, manifest, handles, run, problems } = data;
+  // A plain node has one unlabelled output, centred on its right edge like its input.
+  const single = handles.length === 1 && handles[0]!.kind === 'out' && !handles[0]!.label ? handles[0] : undefined;
   const errors = problems.filter((p) => p.severity === 'error');
   const title = node.name ?? manifest?.title ?? node.uses;
   const color = categoryColor(manifest?.category, manifest?.control);
@@ -75,14 +77,18 @@ export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<Flo
         </div>
       )}
       {!manifest && <div className="flow-node-problem warn">Plugin {node.uses} is not installed</div>}
-      <div className="flow-node-outs">
-        {handles.map((h) => (
-          <div key={h.id} className={`flow-node-out kind-${h.kind}`}>
-            {h.label && <span className="flow-node-out-label">{h.label}</span>}
-            <Handle type="source" position={Position.Right} id={h.id} className={`flow-handle source kind-${h.kind}`} />
-          </div>
-        ))}
-      </div>
+      {single ? (
+        <Handle type="source" position={Position.Right} id={single.id} className="flow-handle source kind-out" />
+      ) : (
+        <div className="flow-node-outs">
+          {handles.map((h) => (
+            <div key={h.id} className={`flow-node-out kind-${h.kind}`}>
+              {h.label && <span className="flow-node-out-label">{h.label}</span>}
+              <Handle type="source" position={Position.Right} id={h.id} className={`flow-handle source kind-${h.kind}`} />
+            </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 });

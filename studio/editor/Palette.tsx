@@ -10,6 +10,7 @@ import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
 import { newNode } from './new-node.ts';
 import { selectManifests } from './selectors.ts';
+import { pluginIdOf } from './workflow-graph.ts';
 
 /** The drag-and-drop type carrying a plugin id from the palette to the canvas. */
 export const PALETTE_MIME = 'application/x-flow-plugin';
@@ -43,7 +44,11 @@ export function Palette() {
     const after = s.selection.length === 1 ? s.selection[0] : undefined;
     const anchor = after ? s.workflow.layout?.[after] : undefined;
     const position = anchor ? { x: anchor.x + 300, y: anchor.y } : undefined;
-    if (s.dispatch(edit.addNode(node, position, after))) s.select([node.id]);
+    // Clicking with a node selected continues the flow from it, when it has no next step yet.
+    const from = after ? s.workflow.nodes.find((n) => n.id === after) : undefined;
+    const link = from && from.next === undefined && s.manifests.get(pluginIdOf(from.uses))?.control !== 'end';
+    const edits = [edit.addNode(node, position, after), ...(link ? [edit.connect({ from: from.id, to: node.id })] : [])];
+    if (s.dispatch(edits)) s.select([node.id]);
   };
 
   return (

@@ -5,7 +5,7 @@
  */
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
-import type { EditorView } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../runtime/workflow/types.ts';
@@ -13,7 +13,7 @@ import { useEditor, useEditorStore } from './editor-context.tsx';
 import { selectProblems, selectText } from './selectors.ts';
 
 const DEBOUNCE_MS = 350;
-const extensions = [yaml(), lintGutter()];
+const extensions = [yaml(), lintGutter(), EditorView.lineWrapping];
 
 /** Problems as CodeMirror diagnostics at their line and column. */
 export function toDiagnostics(view: EditorView, problems: Problem[]): Diagnostic[] {

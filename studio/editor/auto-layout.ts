@@ -1,17 +1,29 @@
 /**
  * Auto-layout with elkjs (layered, left to right). Returns positions; the editor writes them as
  * move-node edits so a layout is one undoable step and only touches the `layout:` block.
+ * elkjs is large, so it is loaded on first use.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as Elk, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
 
-const elk = new ELK();
+type ElkConstructor = new (args?: ELKConstructorArguments) => Elk;
+let elk: Promise<Elk> | undefined;
+
+/** The ELK instance, loaded once. elk.bundled is CommonJS: its constructor is the module or its default. */
+function loadElk(): Promise<Elk> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((mod) => {
+    const m = mod as unknown as { default?: ElkConstructor | { default?: ElkConstructor } };
+    const ELK = (typeof m.default === 'function' ? m.default : (m.default?.default ?? mod)) as ElkConstructor;
+    return new ELK();
+  });
+  return elk;
+}
 
 /** Node positions for a left-to-right layered layout of the given boxes and edges. */
 export async function layoutGraph(
   nodes: Array<{ id: string; width: number; height: number }>,
   edges: Array<{ id: string; source: string; target: string }>,
 ): Promise<Record<string, { x: number; y: number }>> {
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',

@@ -80,6 +80,17 @@ export function positionsOf(workflow: Workflow, edges: GraphEdge[]): Record<stri
       }
     }
   }
+  // Push nodes right of every forward edge into them (longest path), so a branch that skips a step
+  // still lands after it; edges back to earlier-discovered nodes (loops) are ignored.
+  const order = new Map([...depth.keys()].map((id, i) => [id, i]));
+  for (let pass = 0; pass < 4; pass++) {
+    for (const e of edges) {
+      const a = order.get(e.from);
+      const b = order.get(e.to);
+      if (a === undefined || b === undefined || a >= b) continue;
+      if (depth.get(e.to)! <= depth.get(e.from)!) depth.set(e.to, depth.get(e.from)! + 1);
+    }
+  }
   const maxDepth = Math.max(0, ...depth.values());
   const rows = new Map<number, number>();
   const placedYs = Object.values(positions).map((p) => p.y);

@@ -25,7 +25,12 @@ interface JudgeCase {
 const ctx = { llm: wordOverlapLlm, signal: new AbortController().signal, log: () => {} };
 
 const cases: JudgeCase[] = [
-  { judge: equals, config: {}, good: { output: '  Paris ', expected: 'paris' }, bad: { output: 'Lyon', expected: 'paris' } },
+  {
+    judge: equals,
+    config: {},
+    good: { output: '  Paris ', expected: 'paris' },
+    bad: { output: 'Lyon', expected: 'paris' },
+  },
   {
     judge: contains,
     config: { phrases: ['refund', 'within 5 days'] },
@@ -40,26 +45,49 @@ const cases: JudgeCase[] = [
   },
   {
     judge: jsonSchema,
-    config: { schema: { type: 'object', required: ['intent'], properties: { intent: { enum: ['refund', 'status'] } } } },
+    config: {
+      schema: {
+        type: 'object',
+        required: ['intent'],
+        properties: { intent: { enum: ['refund', 'status'] } },
+      },
+    },
     good: { output: '{"intent":"refund"}' },
     bad: { output: '{"intent":"weather"}' },
   },
   {
     judge: keywordRubric,
-    config: { keywords: [{ term: 'order number', required: true }, { term: 'sorry', weight: 2 }, { term: 'refund' }, { term: 'stupid', forbidden: true }] },
+    config: {
+      keywords: [
+        { term: 'order number', required: true },
+        { term: 'sorry', weight: 2 },
+        { term: 'refund' },
+        { term: 'stupid', forbidden: true },
+      ],
+    },
     good: { output: 'Sorry about that! Please send your order number and we will refund you.' },
     bad: { output: 'Send your order number.' },
   },
   {
     judge: semantic,
     config: {},
-    good: { output: 'You can return the shoes within 30 days for a full refund.', expected: 'Shoes can be returned within 30 days for a full refund.' },
-    bad: { output: 'Our store opens at nine in the morning.', expected: 'Shoes can be returned within 30 days for a full refund.' },
+    good: {
+      output: 'You can return the shoes within 30 days for a full refund.',
+      expected: 'Shoes can be returned within 30 days for a full refund.',
+    },
+    bad: {
+      output: 'Our store opens at nine in the morning.',
+      expected: 'Shoes can be returned within 30 days for a full refund.',
+    },
   },
   {
     judge: llm,
     config: {},
-    good: { input: 'Capital of France?', output: 'The capital of France is Paris.', expected: 'the capital is Paris' },
+    good: {
+      input: 'Capital of France?',
+      output: 'The capital of France is Paris.',
+      expected: 'the capital is Paris',
+    },
     bad: { input: 'Capital of France?', output: 'I like trains.', expected: 'the capital is Paris' },
   },
 ];
@@ -82,8 +110,10 @@ describe.each(cases)('$judge.manifest.id', (c) => {
   it('has a complete manifest', () => {
     expect(judge.manifest).toMatchObject({ kind: 'judge', version: '1.0.0', category: 'Judges' });
     expect(judge.manifest.id).toMatch(/^judge\/[a-z0-9-]+$/);
-    const props = (judge.manifest.config as { properties: Record<string, { description?: string }> }).properties;
-    for (const [name, schema] of Object.entries(props)) expect(schema.description, `config.${name}`).toBeTruthy();
+    const props = (judge.manifest.config as { properties: Record<string, { description?: string }> })
+      .properties;
+    for (const [name, schema] of Object.entries(props))
+      expect(schema.description, `config.${name}`).toBeTruthy();
     expect(thresholdOf(c)).toBeGreaterThan(0);
   });
 
@@ -104,10 +134,14 @@ describe.each(cases)('$judge.manifest.id', (c) => {
 
   it('keeps score in 0..1 and pass consistent with the threshold for any output and threshold', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.jsonValue()), fc.double({ min: 0.01, max: 1, noNaN: true }), async (output, threshold) => {
-        const v = await judge.judge({ ...c.good, output }, { ...config, threshold }, ctx);
-        expectWellFormed(v, threshold);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.jsonValue()),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        async (output, threshold) => {
+          const v = await judge.judge({ ...c.good, output }, { ...config, threshold }, ctx);
+          expectWellFormed(v, threshold);
+        },
+      ),
       { numRuns: 40, seed: 7 },
     );
   });

@@ -15,6 +15,14 @@ export async function wordOverlapLlm(request: LlmRequest): Promise<LlmResponse> 
   const expected = (block(prompt, 'expected') ?? '').toLowerCase().match(/\w+/g) ?? [];
   const hits = expected.filter((w) => output.includes(w)).length;
   const score = expected.length === 0 ? 0.5 : hits / expected.length;
-  const content = JSON.stringify({ score, pass: score >= 0.7, reasoning: `${hits} of ${expected.length} expected words present` });
-  return { content, model: 'fake-judge', usage: { promptTokens: prompt.length, completionTokens: content.length } };
+  const content = JSON.stringify({
+    score,
+    pass: score >= 0.7,
+    reasoning: `${hits} of ${expected.length} expected words present`,
+  });
+  return {
+    content,
+    model: 'fake-judge',
+    usage: { promptTokens: prompt.length, completionTokens: content.length },
+  };
 }

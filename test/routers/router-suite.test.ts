@@ -29,7 +29,11 @@ const cases: RouterCase[] = [
   { router: epsilonGreedy, config: { epsilon: 0.1 }, learnsQuality: true },
   { router: ucb1, config: {}, learnsQuality: true },
   { router: thompson, config: {}, learnsQuality: true },
-  { router: thompson, config: { contextFeatures: ['length', 'intent'], minBucketCalls: 5 }, learnsQuality: true },
+  {
+    router: thompson,
+    config: { contextFeatures: ['length', 'intent'], minBucketCalls: 5 },
+    learnsQuality: true,
+  },
 ];
 
 // The weaker model is listed first and is cheaper, so choosing the stronger one must be learned.
@@ -58,25 +62,34 @@ describe.each(cases)('$router.manifest.id $config', ({ router, config }) => {
     expect(router.manifest).toMatchObject({ kind: 'router', version: '1.0.0', category: 'Routing' });
     expect(id).toMatch(/^router\/[a-z0-9-]+$/);
     expect(router.manifest.description.length).toBeGreaterThan(20);
-    const props = (router.manifest.config as { properties: Record<string, { description?: string }> }).properties;
-    for (const [name, schema] of Object.entries(props)) expect(schema.description, `${id} config.${name}`).toBeTruthy();
+    const props = (router.manifest.config as { properties: Record<string, { description?: string }> })
+      .properties;
+    for (const [name, schema] of Object.entries(props))
+      expect(schema.description, `${id} config.${name}`).toBeTruthy();
   });
 
   it('always returns one of the offered arms, with fallbacks drawn from the rest', () => {
     fc.assert(
-      fc.property(armIds, fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 30 }), fc.integer(), (ids, outcomes, seed) => {
-        const arms = ids.map((armId) => ({ id: armId }));
-        let state: RouterState = {};
-        for (const [pick, success, score] of outcomes) {
-          state = router.learn({ arm: ids[pick % ids.length]!, success, score }, state, config);
-        }
-        const choice = router.choose({ arms }, state, config, seededRandom(seed));
-        expect(ids).toContain(choice.arm);
-        for (const fallback of choice.fallbacks ?? []) expect(ids).toContain(fallback);
-        expect(choice.fallbacks ?? []).not.toContain(choice.arm);
-        expect(new Set(choice.fallbacks).size).toBe((choice.fallbacks ?? []).length);
-        expect(choice.explanation.trim()).not.toBe('');
-      }),
+      fc.property(
+        armIds,
+        fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.double({ min: 0, max: 1, noNaN: true })), {
+          maxLength: 30,
+        }),
+        fc.integer(),
+        (ids, outcomes, seed) => {
+          const arms = ids.map((armId) => ({ id: armId }));
+          let state: RouterState = {};
+          for (const [pick, success, score] of outcomes) {
+            state = router.learn({ arm: ids[pick % ids.length]!, success, score }, state, config);
+          }
+          const choice = router.choose({ arms }, state, config, seededRandom(seed));
+          expect(ids).toContain(choice.arm);
+          for (const fallback of choice.fallbacks ?? []) expect(ids).toContain(fallback);
+          expect(choice.fallbacks ?? []).not.toContain(choice.arm);
+          expect(new Set(choice.fallbacks).size).toBe((choice.fallbacks ?? []).length);
+          expect(choice.explanation.trim()).not.toBe('');
+        },
+      ),
       { numRuns: 60, seed: 42 },
     );
   });
@@ -108,36 +121,47 @@ describe.each(cases)('$router.manifest.id $config', ({ router, config }) => {
     const attempt = () => router.choose(request, {}, { ...config, temprature: 0.2 }, seededRandom(1));
     expect(attempt).toThrow(UserError);
     expect(attempt).toThrow(/temprature.*not a known setting/);
-    expect(() => router.learn({ arm: 'weak', success: true }, {}, { ...config, temprature: 0.2 })).toThrow(/temprature/);
+    expect(() => router.learn({ arm: 'weak', success: true }, {}, { ...config, temprature: 0.2 })).toThrow(
+      /temprature/,
+    );
   });
 
   it('rejects requests without arms and arms listed twice', () => {
     expect(() => router.choose({ arms: [] }, {}, config, Math.random)).toThrow(/no arms/);
-    expect(() => router.choose({ arms: [{ id: 'a' }, { id: 'a' }] }, {}, config, Math.random)).toThrow(/'a' is listed twice/);
+    expect(() => router.choose({ arms: [{ id: 'a' }, { id: 'a' }] }, {}, config, Math.random)).toThrow(
+      /'a' is listed twice/,
+    );
   });
 
   it('rejects outcomes it cannot learn from', () => {
-    expect(() => router.learn({ arm: 'weak', success: true, score: 1.5 }, {}, config)).toThrow(/score must be a number from 0 to 1/);
+    expect(() => router.learn({ arm: 'weak', success: true, score: 1.5 }, {}, config)).toThrow(
+      /score must be a number from 0 to 1/,
+    );
     expect(() => router.learn({ arm: '', success: true }, {}, config)).toThrow(/outcome.arm/);
   });
 
   it('rejects a stored state of another shape instead of silently misreading it', () => {
-    expect(() => router.choose(request, { version: 7, whatever: true }, config, seededRandom(1))).toThrow(/state/);
+    expect(() => router.choose(request, { version: 7, whatever: true }, config, seededRandom(1))).toThrow(
+      /state/,
+    );
   });
 });
 
-describe.each(cases.filter((c) => c.learnsQuality))('$router.manifest.id $config learns', ({ router, config }) => {
-  it('shifts traffic toward the model with consistently better outcomes', () => {
-    // Deterministic per seed; five seeds and a wide margin (≥ 70% vs the 50% of a coin) so a
-    // change in the sampler cannot make this flaky, only a broken learner can fail it.
-    for (const seed of [1, 2, 3, 4, 5]) {
-      const { picks } = simulate(router, config, request, { weak: 0.3, strong: 0.9 }, 400, seed);
-      expect(countLast(picks, 200, 'strong'), `seed ${seed}`).toBeGreaterThanOrEqual(140);
-    }
-  });
+describe.each(cases.filter((c) => c.learnsQuality))(
+  '$router.manifest.id $config learns',
+  ({ router, config }) => {
+    it('shifts traffic toward the model with consistently better outcomes', () => {
+      // Deterministic per seed; five seeds and a wide margin (≥ 70% vs the 50% of a coin) so a
+      // change in the sampler cannot make this flaky, only a broken learner can fail it.
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const { picks } = simulate(router, config, request, { weak: 0.3, strong: 0.9 }, 400, seed);
+        expect(countLast(picks, 200, 'strong'), `seed ${seed}`).toBeGreaterThanOrEqual(140);
+      }
+    });
 
-  it('follows the better model whichever position it is listed in', () => {
-    const { picks } = simulate(router, config, request, { weak: 0.9, strong: 0.3 }, 400, 11);
-    expect(countLast(picks, 200, 'weak')).toBeGreaterThanOrEqual(140);
-  });
-});
+    it('follows the better model whichever position it is listed in', () => {
+      const { picks } = simulate(router, config, request, { weak: 0.9, strong: 0.3 }, 400, 11);
+      expect(countLast(picks, 200, 'weak')).toBeGreaterThanOrEqual(140);
+    });
+  },
+);

@@ -34,7 +34,11 @@ export function simulate(
     const p = typeof world === 'function' ? world(arm, req) : (world[arm] ?? 0);
     const success = worldRandom() < p;
     const score = success ? Math.min(1, Math.max(0, p + (worldRandom() - 0.5) * 0.1)) : 0;
-    state = router.learn({ arm, success, score, costUsd: 0.001, latencyMs: 300, features: req.features }, state, config);
+    state = router.learn(
+      { arm, success, score, costUsd: 0.001, latencyMs: 300, features: req.features },
+      state,
+      config,
+    );
   }
   return { picks, state };
 }

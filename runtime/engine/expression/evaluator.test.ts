@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ExpressionError } from './expression-error.ts';
 import { evaluateExpression } from './evaluator.ts';
+import { ExpressionError } from './expression-error.ts';
 
 const scope = {
-  inputs: { message: 'Hello', items: [{ name: 'a', qty: 2 }, { name: 'b', qty: 3 }], 'odd key': 7 },
+  inputs: {
+    message: 'Hello',
+    items: [
+      { name: 'a', qty: 2 },
+      { name: 'b', qty: 3 },
+    ],
+    'odd key': 7,
+  },
   nodes: { classify: { intent: 'refund', scores: { refund: 0.9 } } },
   vars: { count: 2 },
   run: { id: 'run-1' },
@@ -43,7 +50,9 @@ describe('evaluateExpression', () => {
   });
 
   it('names an unknown root and lists the known ones', () => {
-    expect(failure('inptus.message').message).toContain("unknown name 'inptus' (available: inputs, nodes, vars, run, item, index, output)");
+    expect(failure('inptus.message').message).toContain(
+      "unknown name 'inptus' (available: inputs, nodes, vars, run, item, index, output)",
+    );
   });
 
   it('compares without type coercion and by content', () => {

@@ -4,7 +4,7 @@
  */
 import { type Ast, FORBIDDEN_PROPERTIES, type ParsedExpression } from './ast.ts';
 import { ExpressionError, type ExpressionErrorCode } from './expression-error.ts';
-import { type FunctionContext, expressionFunctions } from './functions.ts';
+import { expressionFunctions, type FunctionContext } from './functions.ts';
 import { type ExpressionLimits, resolveLimits } from './limits.ts';
 import { parseExpression } from './parser.ts';
 import { parseTemplate } from './template-parts.ts';
@@ -39,7 +39,8 @@ class Evaluation {
 
   charge(steps: number): void {
     this.steps += steps;
-    if (this.steps > this.limits.maxSteps) this.fail('expression-limit', `more than ${this.limits.maxSteps} evaluation steps`);
+    if (this.steps > this.limits.maxSteps)
+      this.fail('expression-limit', `more than ${this.limits.maxSteps} evaluation steps`);
   }
 
   text(value: string): string {
@@ -47,18 +48,21 @@ class Evaluation {
       this.fail('expression-limit', `text longer than ${this.limits.maxStringLength} characters`);
     }
     this.budget -= value.length;
-    if (this.budget < 0) this.fail('expression-limit', `result larger than ${this.limits.maxResultBytes} bytes`);
+    if (this.budget < 0)
+      this.fail('expression-limit', `result larger than ${this.limits.maxResultBytes} bytes`);
     return value;
   }
 
   list<T>(value: T[]): T[] {
     this.budget -= value.length;
-    if (this.budget < 0) this.fail('expression-limit', `result larger than ${this.limits.maxResultBytes} bytes`);
+    if (this.budget < 0)
+      this.fail('expression-limit', `result larger than ${this.limits.maxResultBytes} bytes`);
     return value;
   }
 
   number(value: unknown, op: string, pos: number): number {
-    if (typeof value !== 'number') this.fail('expression-error', `'${op}' needs numbers, got ${typeName(value)}`, pos);
+    if (typeof value !== 'number')
+      this.fail('expression-error', `'${op}' needs numbers, got ${typeName(value)}`, pos);
     return value as number;
   }
 
@@ -71,27 +75,35 @@ class Evaluation {
     if (typeof key !== 'string' && typeof key !== 'number') {
       this.fail('expression-error', `an index must be text or a number, got ${typeName(key)}`, pos);
     }
-    if (typeof key === 'string' && FORBIDDEN_PROPERTIES.has(key)) this.fail('expression-error', `property '${key}' is not accessible`, pos);
+    if (typeof key === 'string' && FORBIDDEN_PROPERTIES.has(key))
+      this.fail('expression-error', `property '${key}' is not accessible`, pos);
     if (object === null || object === undefined) return undefined;
     if (typeof object === 'string' || Array.isArray(object)) {
       if (key === 'length') return object.length;
       const index = typeof key === 'number' ? key : /^\d+$/.test(key as string) ? Number(key) : -1;
       return Number.isInteger(index) && index >= 0 ? data(object[index]) : undefined;
     }
-    if (typeof object === 'object' && Object.hasOwn(object, key)) return data((object as Record<string | number, unknown>)[key]);
+    if (typeof object === 'object' && Object.hasOwn(object, key))
+      return data((object as Record<string | number, unknown>)[key]);
     return undefined;
   }
 
   evaluate(node: Ast, depth: number): unknown {
-    if (++this.steps > this.limits.maxSteps) this.fail('expression-limit', `more than ${this.limits.maxSteps} evaluation steps`);
-    if (depth > this.limits.maxDepth) this.fail('expression-limit', `nesting deeper than ${this.limits.maxDepth} levels`, node.pos);
+    if (++this.steps > this.limits.maxSteps)
+      this.fail('expression-limit', `more than ${this.limits.maxSteps} evaluation steps`);
+    if (depth > this.limits.maxDepth)
+      this.fail('expression-limit', `nesting deeper than ${this.limits.maxDepth} levels`, node.pos);
     const d = depth + 1;
     switch (node.kind) {
       case 'literal':
         return node.value;
       case 'name':
         if (!Object.hasOwn(this.scope, node.name)) {
-          this.fail('expression-error', `unknown name '${node.name}' (available: ${Object.keys(this.scope).join(', ')})`, node.pos);
+          this.fail(
+            'expression-error',
+            `unknown name '${node.name}' (available: ${Object.keys(this.scope).join(', ')})`,
+            node.pos,
+          );
         }
         return data(this.scope[node.name]);
       // Left operands and member chains keep the depth: `a + b + c` and `a.b.c` are long, not nested.
@@ -112,7 +124,9 @@ class Evaluation {
         return left === null || left === undefined ? this.evaluate(node.right, d) : left;
       }
       case 'conditional':
-        return isTruthy(this.evaluate(node.test, d)) ? this.evaluate(node.then, d) : this.evaluate(node.otherwise, d);
+        return isTruthy(this.evaluate(node.test, d))
+          ? this.evaluate(node.then, d)
+          : this.evaluate(node.otherwise, d);
       case 'binary':
         return this.binary(node.op, this.evaluate(node.left, depth), this.evaluate(node.right, d), node.pos);
       case 'array':
@@ -153,7 +167,11 @@ class Evaluation {
         if (typeof a === 'number' && typeof b === 'number') return this.finite(a + b, pos);
         if (typeof a === 'string' || typeof b === 'string') {
           if (isRecord(a) || isRecord(b) || Array.isArray(a) || Array.isArray(b)) {
-            this.fail('expression-error', `cannot add ${typeName(a)} and ${typeName(b)} (use json() or join())`, pos);
+            this.fail(
+              'expression-error',
+              `cannot add ${typeName(a)} and ${typeName(b)} (use json() or join())`,
+              pos,
+            );
           }
           return this.text(toText(a) + toText(b));
         }
@@ -178,11 +196,19 @@ class Evaluation {
         }
         if (isRecord(b)) return typeof a === 'string' && Object.hasOwn(b, a);
         if (b === null || b === undefined) return false;
-        return this.fail('expression-error', `'in' needs text, a list or an object on its right, got ${typeName(b)}`, pos);
+        return this.fail(
+          'expression-error',
+          `'in' needs text, a list or an object on its right, got ${typeName(b)}`,
+          pos,
+        );
       default: {
         const bothNumbers = typeof a === 'number' && typeof b === 'number';
         if (!bothNumbers && !(typeof a === 'string' && typeof b === 'string')) {
-          this.fail('expression-error', `cannot compare ${typeName(a)} with ${typeName(b)} using '${op}'`, pos);
+          this.fail(
+            'expression-error',
+            `cannot compare ${typeName(a)} with ${typeName(b)} using '${op}'`,
+            pos,
+          );
         }
         const x = a as number | string;
         const y = b as number | string;
@@ -193,12 +219,17 @@ class Evaluation {
 }
 
 /** Evaluates an already parsed expression. */
-export function evaluateParsed(parsed: ParsedExpression, scope: ExpressionScope, limits?: ExpressionLimits): unknown {
+export function evaluateParsed(
+  parsed: ParsedExpression,
+  scope: ExpressionScope,
+  limits?: ExpressionLimits,
+): unknown {
   try {
     return new Evaluation(parsed, scope, resolveLimits(limits)).evaluate(parsed.ast, 0);
   } catch (error) {
     // A very long chain can still exhaust the stack before the step limit: report it as a limit.
-    if (error instanceof RangeError) throw new ExpressionError('expression-limit', 'expression too long to evaluate', parsed.source);
+    if (error instanceof RangeError)
+      throw new ExpressionError('expression-limit', 'expression too long to evaluate', parsed.source);
     throw error;
   }
 }
@@ -207,15 +238,24 @@ export function evaluateParsed(parsed: ParsedExpression, scope: ExpressionScope,
  * Evaluates one expression: `len(inputs.items) > 0`, or the same wrapped as `{{ ... }}`. Text around
  * `{{ }}` makes it a template, whose result is text.
  */
-export function evaluateExpression(expression: string, scope: ExpressionScope, limits?: ExpressionLimits): unknown {
+export function evaluateExpression(
+  expression: string,
+  scope: ExpressionScope,
+  limits?: ExpressionLimits,
+): unknown {
   const template = parseTemplate(expression);
-  if (!template) return evaluateParsed(parseExpression(expression, { maxDepth: limits?.maxDepth }), scope, limits);
+  if (!template)
+    return evaluateParsed(parseExpression(expression, { maxDepth: limits?.maxDepth }), scope, limits);
   if (template.raw) return evaluateParsed(template.raw, scope, limits);
   return interpolate(template.parts, scope, resolveLimits(limits));
 }
 
 /** Joins text parts and evaluated expressions into one string (objects as JSON, null as empty). */
-export function interpolate(parts: Array<string | ParsedExpression>, scope: ExpressionScope, limits: Required<ExpressionLimits>): string {
+export function interpolate(
+  parts: Array<string | ParsedExpression>,
+  scope: ExpressionScope,
+  limits: Required<ExpressionLimits>,
+): string {
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') {
@@ -226,10 +266,18 @@ export function interpolate(parts: Array<string | ParsedExpression>, scope: Expr
     try {
       out += toText(value);
     } catch (error) {
-      throw new ExpressionError('expression-error', `cannot turn the value into text: ${(error as Error).message}`, part.source);
+      throw new ExpressionError(
+        'expression-error',
+        `cannot turn the value into text: ${(error as Error).message}`,
+        part.source,
+      );
     }
     if (out.length > limits.maxStringLength) {
-      throw new ExpressionError('expression-limit', `text longer than ${limits.maxStringLength} characters`, part.source);
+      throw new ExpressionError(
+        'expression-limit',
+        `text longer than ${limits.maxStringLength} characters`,
+        part.source,
+      );
     }
   }
   return out;

@@ -17,7 +17,13 @@ function quote(expression: string): string {
 export class ExpressionError extends UserError {
   readonly expression: string;
   readonly column: number | undefined;
-  constructor(code: ExpressionErrorCode, problem: string, expression: string, column?: number, inTemplate = false) {
+  constructor(
+    code: ExpressionErrorCode,
+    problem: string,
+    expression: string,
+    column?: number,
+    inTemplate = false,
+  ) {
     const where = column === undefined ? '' : ` at column ${column}`;
     const what = inTemplate ? `template "${quote(expression)}"` : `expression {{ ${quote(expression)} }}`;
     super(code, `${problem}${where} in ${what}`, { expression, column });

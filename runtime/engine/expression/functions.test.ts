@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExpressionError } from './expression-error.ts';
 import { evaluateExpression } from './evaluator.ts';
+import { ExpressionError } from './expression-error.ts';
 
 const scope = { inputs: { text: '  Hello World  ', list: [3, 1, 2], obj: { a: 1, b: 2 }, csv: 'a,b,c' } };
 const run = (source: string) => evaluateExpression(source, scope);
@@ -77,7 +77,9 @@ describe('expression functions', () => {
       }
     })();
     expect(error).toBeInstanceOf(ExpressionError);
-    expect(error?.message).toBe('sum(): expected a number, got text at column 1 in expression {{ sum([1, "two"]) }}');
+    expect(error?.message).toBe(
+      'sum(): expected a number, got text at column 1 in expression {{ sum([1, "two"]) }}',
+    );
     expect(() => run('lower({a: 1})')).toThrow('lower(): expected text, got object');
     expect(() => run('len(5)')).toThrow('cannot take the length of number');
   });

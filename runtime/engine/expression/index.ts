@@ -3,11 +3,11 @@
  * studio uses the same parser for autocomplete and inline errors.
  */
 export type { Ast, ParsedExpression } from './ast.ts';
-export { type ExpressionErrorCode, ExpressionError } from './expression-error.ts';
 export { type ExpressionScope, evaluateExpression, evaluateParsed } from './evaluator.ts';
+export { ExpressionError, type ExpressionErrorCode } from './expression-error.ts';
 export { type ExpressionFunction, expressionFunctions } from './functions.ts';
-export { type ExpressionLimits, defaultExpressionLimits } from './limits.ts';
+export { defaultExpressionLimits, type ExpressionLimits } from './limits.ts';
 export { listPaths } from './list-paths.ts';
 export { parseExpression } from './parser.ts';
-export { type ParsedTemplate, parseTemplate } from './template-parts.ts';
 export { type CompiledTemplate, compileTemplate, evaluateTemplate } from './template.ts';
+export { type ParsedTemplate, parseTemplate } from './template-parts.ts';

@@ -15,7 +15,8 @@ function pathOf(node: Ast): string | undefined {
     const key = node.index.value;
     if (base === undefined) return undefined;
     if (typeof key === 'number') return `${base}[${key}]`;
-    if (typeof key === 'string') return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
+    if (typeof key === 'string')
+      return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
   }
   return undefined;
 }

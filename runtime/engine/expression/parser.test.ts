@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExpressionError } from './expression-error.ts';
 import { evaluateExpression } from './evaluator.ts';
+import { ExpressionError } from './expression-error.ts';
 import { parseExpression } from './parser.ts';
 
 const run = (source: string, scope: Record<string, unknown> = {}) => evaluateExpression(source, scope);
@@ -42,7 +42,9 @@ describe('parseExpression', () => {
   });
 
   it('reports the column of a syntax error', () => {
-    expect(syntaxError('a + ').message).toBe('unexpected end of expression at column 5 in expression {{ a + }}');
+    expect(syntaxError('a + ').message).toBe(
+      'unexpected end of expression at column 5 in expression {{ a + }}',
+    );
     expect(syntaxError('a b').column).toBe(3);
     expect(syntaxError('(1 + 2').message).toContain("expected ')'");
     expect(syntaxError('x = 1').message).toContain("use '==' to compare");

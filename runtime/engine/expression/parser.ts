@@ -10,9 +10,21 @@ import { type Token, tokenize } from './tokenizer.ts';
 
 /** Binding power of each binary operator; higher binds tighter. `?:` is 1. */
 const PRECEDENCE: Record<string, number> = {
-  '??': 2, '||': 3, '&&': 4, '==': 5, '!=': 5,
-  '<': 6, '<=': 6, '>': 6, '>=': 6, in: 6,
-  '+': 7, '-': 7, '*': 8, '/': 8, '%': 8,
+  '??': 2,
+  '||': 3,
+  '&&': 4,
+  '==': 5,
+  '!=': 5,
+  '<': 6,
+  '<=': 6,
+  '>': 6,
+  '>=': 6,
+  in: 6,
+  '+': 7,
+  '-': 7,
+  '*': 8,
+  '/': 8,
+  '%': 8,
 };
 const UNARY_POWER = 9;
 const KEYWORD_LITERALS: Record<string, boolean | null> = { true: true, false: false, null: null };
@@ -51,13 +63,19 @@ class Parser {
 
   expect(value: string, what: string): Token {
     const t = this.peek();
-    if (t.type !== 'punct' || t.value !== value) this.fail(`expected '${value}' ${what}, found ${describe(t)}`, t.pos);
+    if (t.type !== 'punct' || t.value !== value)
+      this.fail(`expected '${value}' ${what}, found ${describe(t)}`, t.pos);
     return this.next();
   }
 
   parse(minPower: number): Ast {
     if (++this.depth > this.maxDepth) {
-      throw new ExpressionError('expression-limit', `nesting deeper than ${this.maxDepth} levels`, this.source, this.offset + this.peek().pos + 1);
+      throw new ExpressionError(
+        'expression-limit',
+        `nesting deeper than ${this.maxDepth} levels`,
+        this.source,
+        this.offset + this.peek().pos + 1,
+      );
     }
     let left = this.parsePostfix(this.parsePrefix());
     for (;;) {
@@ -76,9 +94,10 @@ class Parser {
       if (power === undefined || power <= minPower) break;
       this.next();
       const right = this.parse(power);
-      left = op === '&&' || op === '||' || op === '??'
-        ? { kind: 'logical', op, left, right, pos: t.pos }
-        : { kind: 'binary', op: op as Extract<Ast, { kind: 'binary' }>['op'], left, right, pos: t.pos };
+      left =
+        op === '&&' || op === '||' || op === '??'
+          ? { kind: 'logical', op, left, right, pos: t.pos }
+          : { kind: 'binary', op: op as Extract<Ast, { kind: 'binary' }>['op'], left, right, pos: t.pos };
     }
     this.depth--;
     return left;
@@ -91,7 +110,8 @@ class Parser {
       case 'string':
         return { kind: 'literal', value: t.literal!, pos: t.pos };
       case 'name':
-        if (Object.hasOwn(KEYWORD_LITERALS, t.value)) return { kind: 'literal', value: KEYWORD_LITERALS[t.value]!, pos: t.pos };
+        if (Object.hasOwn(KEYWORD_LITERALS, t.value))
+          return { kind: 'literal', value: KEYWORD_LITERALS[t.value]!, pos: t.pos };
         if (t.value === 'in') this.fail("'in' needs a value on its left", t.pos);
         if (this.isPunct('(')) return this.parseCall(t);
         return { kind: 'name', name: t.value, pos: t.pos };
@@ -125,14 +145,16 @@ class Parser {
       if (t.value === '.') {
         this.next();
         const name = this.next();
-        if (name.type !== 'name') this.fail(`expected a property name after '.', found ${describe(name)}`, name.pos);
+        if (name.type !== 'name')
+          this.fail(`expected a property name after '.', found ${describe(name)}`, name.pos);
         this.checkProperty(name.value, name.pos);
         left = { kind: 'member', object: left, property: name.value, pos: name.pos };
       } else if (t.value === '[') {
         this.next();
         const index = this.parse(0);
         this.expect(']', 'to close the index');
-        if (index.kind === 'literal' && typeof index.value === 'string') this.checkProperty(index.value, index.pos);
+        if (index.kind === 'literal' && typeof index.value === 'string')
+          this.checkProperty(index.value, index.pos);
         left = { kind: 'index', object: left, index, pos: t.pos };
       } else if (t.value === '(') {
         return this.fail('only built-in functions can be called, like len(x)', t.pos);
@@ -155,7 +177,12 @@ class Parser {
     const args = this.parseList(')', 'arguments');
     const spec = expressionFunctions[name.value]!;
     if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-      const wanted = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
+      const wanted =
+        spec.minArgs === spec.maxArgs
+          ? `${spec.minArgs}`
+          : spec.maxArgs === Infinity
+            ? `at least ${spec.minArgs}`
+            : `${spec.minArgs} to ${spec.maxArgs}`;
       this.fail(`${name.value}() takes ${wanted} argument(s), got ${args.length}`, name.pos);
     }
     return { kind: 'call', fn: name.value, args, pos: name.pos };
@@ -176,7 +203,8 @@ class Parser {
     const entries: Array<{ key: string; value: Ast }> = [];
     while (!this.isPunct('}')) {
       const key = this.next();
-      if (key.type !== 'name' && key.type !== 'string') this.fail(`expected a key, found ${describe(key)}`, key.pos);
+      if (key.type !== 'name' && key.type !== 'string')
+        this.fail(`expected a key, found ${describe(key)}`, key.pos);
       const name = key.type === 'string' ? String(key.literal) : key.value;
       this.checkProperty(name, key.pos);
       this.expect(':', `after the key '${name}'`);
@@ -199,7 +227,10 @@ const CACHE_LIMIT = 10_000;
  * Parses one expression (the text between `{{` and `}}`). `offset` is where it starts in the
  * template, for error columns. Results are cached: a workflow's expressions are parsed once.
  */
-export function parseExpression(source: string, options: { offset?: number; maxDepth?: number } = {}): ParsedExpression {
+export function parseExpression(
+  source: string,
+  options: { offset?: number; maxDepth?: number } = {},
+): ParsedExpression {
   const offset = options.offset ?? 0;
   const maxDepth = options.maxDepth ?? defaultExpressionLimits.maxDepth;
   const cacheable = offset === 0 && maxDepth === defaultExpressionLimits.maxDepth;

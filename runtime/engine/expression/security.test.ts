@@ -1,7 +1,7 @@
 /** Attempts to escape the data-only language must fail with a clean expression error, never run code. */
 import { describe, expect, it } from 'vitest';
-import { ExpressionError } from './expression-error.ts';
 import { evaluateExpression } from './evaluator.ts';
+import { ExpressionError } from './expression-error.ts';
 import { evaluateTemplate } from './template.ts';
 
 const scope = { inputs: { message: 'hi', list: [1] }, nodes: {}, vars: {}, run: { id: 'r' } };
@@ -14,7 +14,7 @@ const attacks = [
   '{{ inputs.__proto__ }}',
   "{{ inputs.list['__proto__'] }}",
   '{{ inputs.message.prototype }}',
-  "{{ {__proto__: {polluted: 1}} }}",
+  '{{ {__proto__: {polluted: 1}} }}',
   "{{ {'constructor': 1} }}",
   '{{ this }}',
   '{{ globalThis.process }}',
@@ -25,6 +25,7 @@ const attacks = [
   '{{ Function("return 1")() }}',
   '{{ (() => 1)() }}',
   '{{ inputs.message.toString() }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the attack is literally a JS template string
   '{{ `${process}` }}',
   '{{ x = 1 }}',
   "{{ json(inputs)['constructor'] }}",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExpressionError } from './expression-error.ts';
 import { evaluateExpression } from './evaluator.ts';
+import { ExpressionError } from './expression-error.ts';
 import { compileTemplate, evaluateTemplate } from './template.ts';
 
 const scope = { inputs: { name: 'Ada', tags: ['a', 'b'], n: 3, none: null }, nodes: {} };
@@ -47,7 +47,9 @@ describe('evaluateTemplate', () => {
       expect((error as ExpressionError).column).toBe(24);
       expect((error as Error).message).toContain('unexpected end of expression at column 24');
     }
-    expect(() => evaluateTemplate('Hello {{ inputs.name', scope)).toThrow("'{{' is never closed with '}}' at column 7");
+    expect(() => evaluateTemplate('Hello {{ inputs.name', scope)).toThrow(
+      "'{{' is never closed with '}}' at column 7",
+    );
   });
 
   it('lets evaluateExpression take a bare or a wrapped expression', () => {

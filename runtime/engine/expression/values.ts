@@ -22,7 +22,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return (a ?? null) === (b ?? null);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return Number.isNaN(a) && Number.isNaN(b);
   if (depth > 64) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
@@ -35,7 +36,11 @@ export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
-    if (!Object.hasOwn(b, k) || !deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+    if (
+      !Object.hasOwn(b, k) ||
+      !deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)
+    )
+      return false;
   }
   return true;
 }

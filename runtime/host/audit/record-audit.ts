@@ -9,7 +9,8 @@ export type AuditAction =
   | 'member.invited' | 'member.joined' | 'member.role_changed' | 'member.removed' | 'invitation.revoked'
   | 'api_key.created' | 'api_key.revoked'
   | 'secret.set' | 'secret.deleted' | 'secret.rotated'
-  | 'workflow.published' | 'workflow.deleted' | 'deployment.created' | 'deployment.removed';
+  | 'workflow.published' | 'workflow.deleted' | 'deployment.created' | 'deployment.removed'
+  | 'plugin.installed' | 'plugin.upgraded' | 'plugin.removed' | 'plugin.published';
 
 /** Records `action` on `target` by the caller. Never put secret values in `details`. */
 export async function recordAudit(

@@ -108,7 +108,7 @@ export const authRoutes: RouteDef[] = [
   }),
 
   defineRoute({
-    method: 'get', path: '/api/auth/session', tag: 'auth', permission: 'signed-in',
+    method: 'get', path: '/api/auth/me', tag: 'auth', permission: 'signed-in',
     summary: 'The signed-in caller, their tenant and role, and the CSRF token',
     responses: { 200: ok('the caller', sessionSchema), ...errors(401) },
     async handler({ auth, services }) {

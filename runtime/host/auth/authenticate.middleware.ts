@@ -12,8 +12,8 @@ import { hashToken } from './api-key-token.ts';
 import type { AuthContext } from './auth-context.ts';
 import { SESSION_COOKIE, verifySessionCookie } from './session-cookie.ts';
 
-/** Looks up a browser session; undefined when revoked, expired, or the member was removed. */
-async function fromSession(services: HostServices, cookie: string): Promise<(AuthContext & { csrfToken: string }) | string> {
+/** Looks up a browser session from its cookie value; a reason string when revoked, expired, or the member was removed. */
+export async function fromSession(services: HostServices, cookie: string): Promise<(AuthContext & { csrfToken: string }) | string> {
   const parsed = verifySessionCookie(services.config.cookieSecret, cookie);
   if (!parsed) return 'your session cookie is invalid or expired; sign in again';
   const row = await withTenant(services.db, parsed.tenantId, (trx) =>
@@ -29,8 +29,8 @@ async function fromSession(services: HostServices, cookie: string): Promise<(Aut
   return { tenantId: row.tenant_id, userId: row.user_id, role: row.role, via: 'session', sessionId: row.id, csrfToken: row.csrf_token };
 }
 
-/** Looks up an API key by its hash, then its creator's current role in the key's tenant. */
-async function fromApiKey(services: HostServices, token: string): Promise<AuthContext | string> {
+/** Looks up an API key (a reason string when refused) by its hash, then its creator's current role in the key's tenant. */
+export async function fromApiKey(services: HostServices, token: string): Promise<AuthContext | string> {
   const keyHash = hashToken(token);
   return services.db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('app.api_key_hash', ${keyHash}, true)`.execute(trx);

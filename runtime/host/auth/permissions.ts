@@ -7,6 +7,7 @@ export const ACTIONS = [
   'runs:read', 'runs:start', 'runs:cancel',
   'members:read', 'members:manage', 'keys:manage',
   'secrets:read', 'secrets:write', 'audit:read',
+  'plugins:install', 'plugins:publish', 'deployments:manage',
 ] as const;
 
 /** One action. */
@@ -14,7 +15,10 @@ export type Action = (typeof ACTIONS)[number];
 
 const viewer: Action[] = ['workflows:read', 'runs:read', 'members:read'];
 const builder: Action[] = [...viewer, 'workflows:write', 'runs:start', 'runs:cancel', 'secrets:read'];
-const admin: Action[] = [...builder, 'workflows:publish', 'workflows:delete', 'members:manage', 'keys:manage', 'secrets:write', 'audit:read'];
+const admin: Action[] = [
+  ...builder, 'workflows:publish', 'workflows:delete', 'members:manage', 'keys:manage', 'secrets:write', 'audit:read',
+  'plugins:install', 'plugins:publish', 'deployments:manage',
+];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(viewer),

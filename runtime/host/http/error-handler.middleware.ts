@@ -42,7 +42,7 @@ export function errorHandler(logger: Logger): Middleware {
         ctx.body = { error: { code: 'not-found', message: `no route ${ctx.method} ${ctx.path}`, details: {} } };
       }
     } catch (caught) {
-      const error = caught as Error & Record<string, unknown>;
+      const error = caught as Error & { code?: string; status?: number; expose?: boolean };
       const userError = error instanceof UserError ? error : (fromDatabase(error) ?? fromHttp(error));
       const requestId = String(ctx.state.requestId ?? '');
       if (userError) {

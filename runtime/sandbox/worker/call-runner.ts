@@ -3,8 +3,9 @@
  * call's CPU and wall time (stopping the isolate when a limit is passed), forwards capability
  * requests to the host and delivers the answers back only while the call that asked is running.
  */
-import type { CapabilityResultMessage, FailureKind, InvokeMessage, WorkerMessage } from '../protocol.ts';
+
 import type { SandboxLimits } from '../limits.ts';
+import type { CapabilityResultMessage, FailureKind, InvokeMessage, WorkerMessage } from '../protocol.ts';
 import { IsolateCache } from './isolate-cache.ts';
 import { SandboxIsolate } from './sandbox-isolate.ts';
 
@@ -63,7 +64,13 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
     const call = box.activeCallId === null ? undefined : active.get(box.activeCallId);
     if (!call || call.box !== box || typeof name !== 'string' || typeof args !== 'string') return;
     if (args.length > call.limits.maxOutputBytes) {
-      if (isolateReqId !== 0) box.deliver(isolateReqId, false, `${name}: the arguments are over the limit of ${call.limits.maxOutputBytes} bytes`, remaining(call));
+      if (isolateReqId !== 0)
+        box.deliver(
+          isolateReqId,
+          false,
+          `${name}: the arguments are over the limit of ${call.limits.maxOutputBytes} bytes`,
+          remaining(call),
+        );
       return;
     }
     if (isolateReqId === 0) {
@@ -75,8 +82,9 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
     send({ type: 'capability', callId: call.callId, reqId, name, args });
   }
 
+  /** Wall-clock time left for a call, as the whole milliseconds isolated-vm's `timeout` wants. */
   function remaining(call: ActiveCall): number {
-    return call.limits.wallMs - (performance.now() - call.startedAt);
+    return Math.max(1, Math.ceil(call.limits.wallMs - (performance.now() - call.startedAt)));
   }
 
   function fail(callId: number, kind: FailureKind, message: string, code?: string): void {
@@ -86,33 +94,47 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
   function classify(call: ActiveCall, error: unknown): { kind: FailureKind; message: string } {
     const message = error instanceof Error ? error.message : String(error);
     if (call.stopReason === 'cpu') return { kind: 'timeout', message };
-    if (call.stopReason === 'wall' || message.includes('Script execution timed out')) return { kind: 'wall-timeout', message };
+    if (call.stopReason === 'wall' || message.includes('Script execution timed out'))
+      return { kind: 'wall-timeout', message };
     if (call.stopReason === 'cancel') return { kind: 'cancelled', message };
-    if (call.box?.disposed || /memory limit|allocation failed/i.test(message)) return { kind: 'memory', message };
+    if (call.box?.disposed || /memory limit|allocation failed/i.test(message))
+      return { kind: 'memory', message };
     if (call.phase === 'load') return { kind: 'bad-module', message };
     return { kind: 'internal', message };
   }
 
   function report(call: ActiveCall, envelope: unknown): void {
-    if (typeof envelope !== 'string' || envelope.length === 0) return fail(call.callId, 'internal', 'the sandbox returned no result');
+    if (typeof envelope !== 'string' || envelope.length === 0)
+      return fail(call.callId, 'internal', 'the sandbox returned no result');
     if (envelope[0] === 'V') {
       const value = envelope.slice(1);
       const bytes = Buffer.byteLength(value);
       if (bytes > call.limits.maxOutputBytes) {
-        return fail(call.callId, 'output-too-large', `the output is ${bytes} bytes, over the limit of ${call.limits.maxOutputBytes} bytes`);
+        return fail(
+          call.callId,
+          'output-too-large',
+          `the output is ${bytes} bytes, over the limit of ${call.limits.maxOutputBytes} bytes`,
+        );
       }
       return send({ type: 'result', callId: call.callId, ok: true, value });
     }
     const failure = JSON.parse(envelope.slice(1)) as { kind: FailureKind; message: string; code?: string };
     // A RangeError from a refused allocation is the memory limit showing up as an ordinary exception.
-    const kind = failure.kind === 'plugin' && /allocation failed/i.test(failure.message) ? 'memory' : failure.kind;
+    const kind =
+      failure.kind === 'plugin' && /allocation failed/i.test(failure.message) ? 'memory' : failure.kind;
     fail(call.callId, kind, failure.message, failure.code);
   }
 
   return {
     async invoke(message) {
       const { callId, limits } = message;
-      const call: ActiveCall = { callId, limits, startedAt: performance.now(), cpuStartNs: 0n, phase: 'start' };
+      const call: ActiveCall = {
+        callId,
+        limits,
+        startedAt: performance.now(),
+        cpuStartNs: 0n,
+        phase: 'start',
+      };
       active.set(callId, call);
       watcher ??= setInterval(watch, WATCH_EVERY_MS);
       const key = `${message.tenantId}\n${message.sha256}\n${limits.memoryMb}`;
@@ -125,10 +147,17 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
         if (call.stopReason) box.dispose();
         if (!box.loaded) {
           call.phase = 'load';
-          await box.load(message.source, message.sha256, Math.max(1, remaining(call)));
+          await box.load(message.source, message.sha256, remaining(call));
         }
         call.phase = 'run';
-        const envelope = await box.invoke(message.config, message.info, message.grants, limits.maxOutputBytes, limits.maxLogLines, Math.max(1, remaining(call)));
+        const envelope = await box.invoke(
+          message.config,
+          message.info,
+          message.grants,
+          limits.maxOutputBytes,
+          limits.maxLogLines,
+          remaining(call),
+        );
         if (call.stopReason) throw new Error(`stopped: ${call.stopReason}`);
         report(call, envelope);
       } catch (error) {
@@ -156,7 +185,12 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
       requests.delete(message.reqId);
       const call = active.get(request.callId);
       if (!call || request.box.activeCallId !== request.callId) return;
-      request.box.deliver(request.isolateReqId, message.ok === true, String(message.payload), remaining(call));
+      request.box.deliver(
+        request.isolateReqId,
+        message.ok === true,
+        String(message.payload),
+        remaining(call),
+      );
     },
   };
 }

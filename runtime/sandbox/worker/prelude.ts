@@ -78,7 +78,8 @@ function request(name, args) {
 }
 
 function log(message, data) {
-  if (current === null || current.logLines >= current.maxLogLines) return;
+  // One line past the limit still goes out, so the host can note in the trace that lines were dropped.
+  if (current === null || current.logLines > current.maxLogLines) return;
   current.logLines++;
   let text;
   try {

@@ -37,9 +37,12 @@ export class SandboxIsolate {
     try {
       const context = await isolate.createContext();
       let box: SandboxIsolate | undefined;
-      const bridge = new ivm.Callback((reqId: unknown, name: unknown, args: unknown) => {
-        if (box && typeof reqId === 'number') onBridge(box, reqId, name, args);
-      }, { ignored: true });
+      const bridge = new ivm.Callback(
+        (reqId: unknown, name: unknown, args: unknown) => {
+          if (box && typeof reqId === 'number') onBridge(box, reqId, name, args);
+        },
+        { ignored: true },
+      );
       const api = await context.evalClosure(PRELUDE, [bridge], { result: { reference: true } });
       const fns = {
         load: await api.get('load', { reference: true }),
@@ -70,18 +73,29 @@ export class SandboxIsolate {
   }
 
   /** Runs the plugin once; resolves with the prelude's envelope ('V' + JSON or 'E' + failure JSON). */
-  async invoke(config: string, info: string, grants: Grant[], maxOutputBytes: number, maxLogLines: number, timeoutMs: number): Promise<unknown> {
-    return this.fns.invoke.apply(undefined, [config, info, new ivm.ExternalCopy(grants).copyInto(), maxOutputBytes, maxLogLines], {
-      result: { promise: true },
-      timeout: timeoutMs,
-    });
+  async invoke(
+    config: string,
+    info: string,
+    grants: Grant[],
+    maxOutputBytes: number,
+    maxLogLines: number,
+    timeoutMs: number,
+  ): Promise<unknown> {
+    return this.fns.invoke.apply(
+      undefined,
+      [config, info, new ivm.ExternalCopy(grants).copyInto(), maxOutputBytes, maxLogLines],
+      {
+        result: { promise: true },
+        timeout: timeoutMs,
+      },
+    );
   }
 
   /** Settles a pending capability promise inside the isolate. */
   deliver(reqId: number, ok: boolean, payload: string, timeoutMs: number): void {
     if (this.disposed) return;
     // A failure here (isolate stopped) surfaces through the running invoke, so it is not reported twice.
-    this.fns.deliver.apply(undefined, [reqId, ok, payload], { timeout: Math.max(1, timeoutMs) }).catch(() => {});
+    this.fns.deliver.apply(undefined, [reqId, ok, payload], { timeout: timeoutMs }).catch(() => {});
   }
 
   /** CPU time this isolate has used, in nanoseconds. */

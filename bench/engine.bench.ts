@@ -1,0 +1,1 @@
+export { benchEngine } from '../runtime/engine/engine.bench.ts';

@@ -1,0 +1,17 @@
+/** `flow graph <file>`: the workflow as a Mermaid flowchart on stdout. */
+import { resolve } from 'node:path';
+import { createExampleRunner } from '../../../workflows/example-runner.ts';
+import { toMermaid } from '../../workflow/to-mermaid.ts';
+import { UserError } from '../../workflow/errors.ts';
+import { formatProblem } from '../format-problem.ts';
+
+/** Prints the graph; a file that cannot be loaded is an error listing its problems. */
+export async function graphCommand(file: string): Promise<string> {
+  const path = resolve(file);
+  const runner = await createExampleRunner({ dir: path.slice(0, path.lastIndexOf('/')) });
+  const loaded = await runner.load(path);
+  if (!loaded.workflow) {
+    throw new UserError('invalid-workflow', loaded.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n'));
+  }
+  return toMermaid(loaded.workflow);
+}

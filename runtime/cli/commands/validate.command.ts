@@ -1,0 +1,26 @@
+/** `flow validate <files...>`: every problem in every file, as file:line:col: message. */
+import { resolve } from 'node:path';
+import { createExampleRunner } from '../../../workflows/example-runner.ts';
+import { formatProblem } from '../format-problem.ts';
+
+/** Validates files; returns the exit code (0 valid, 1 problems). */
+export async function validateCommand(files: string[], out: { log: (line: string) => void } = console): Promise<number> {
+  let errors = 0;
+  let warnings = 0;
+  const runners = new Map<string, Awaited<ReturnType<typeof createExampleRunner>>>();
+  for (const file of files) {
+    const path = resolve(file);
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    let runner = runners.get(dir);
+    if (!runner) runners.set(dir, (runner = await createExampleRunner({ dir })));
+    const loaded = await runner.load(path);
+    for (const problem of loaded.problems) {
+      out.log(formatProblem(problem));
+      if (problem.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  const summary = `${files.length} file${files.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  out.log(errors === 0 ? `ok: ${summary}` : summary);
+  return errors === 0 ? 0 : 1;
+}

@@ -1,0 +1,65 @@
+/**
+ * What nodes may use in a host run, granted per node from its plugin's manifest: the tenant's data
+ * tables, its secrets (only the names listed), and the example files as assets. No network: a
+ * tenant turns that on through a deployment's settings (not in this module).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { parse as parseYaml } from 'yaml';
+import type { PluginResolver } from '../../../registry/sdk/plugin.ts';
+import type { Database } from '../../db/schema.ts';
+import { withTenant } from '../../db/with-tenant.ts';
+import type { CapabilityFactory } from '../../engine/types.ts';
+import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.ts';
+import type { Keyring } from '../secrets/keyring.ts';
+import { open } from '../secrets/secret-box.ts';
+import { secretAad } from '../secrets/secrets.routes.ts';
+import { tenantTables } from './tenant-tables.ts';
+
+/** Example files shipped with the workflows. */
+export const EXAMPLE_DATA_DIR = fileURLToPath(new URL('../../../workflows/data/', import.meta.url));
+
+/** Reads a .json/.yaml file from `dir`, refusing names that leave it. */
+async function readAsset(dir: string, name: string): Promise<unknown> {
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(json|ya?ml)$/.test(name)) {
+    throw new UserError('invalid-asset', `asset '${name}' must be a plain .json, .yaml or .yml file name`);
+  }
+  try {
+    const text = await readFile(path.join(dir, name), 'utf8');
+    return name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError('asset', name);
+    throw error;
+  }
+}
+
+/** Capabilities for runs of one tenant. */
+export function tenantCapabilities(options: { db: Kysely<Database>; keyring: Keyring; resolve: PluginResolver; assetsDir?: string }): CapabilityFactory {
+  const assetsDir = options.assetsDir ?? EXAMPLE_DATA_DIR;
+  return ({ tenantId, uses }) => {
+    const permissions = async () => (await options.resolve(uses)).manifest.permissions ?? {};
+    const tables = tenantTables(options.db, tenantId);
+    const allowTable = async (table: string) => {
+      const allowed = (await permissions()).data ?? [];
+      if (!allowed.includes('*') && !allowed.includes(table)) throw new ForbiddenError(`${uses} may not use table '${table}' (its manifest does not list it)`);
+    };
+    return {
+      assets: { read: (name) => readAsset(assetsDir, name) },
+      data: {
+        query: async (table, filter) => (await allowTable(table), tables.query(table, filter)),
+        insert: async (table, row) => (await allowTable(table), tables.insert(table, row)),
+        update: async (table, id, patch) => (await allowTable(table), tables.update(table, id, patch)),
+      },
+      secrets: {
+        async get(name) {
+          if (!((await permissions()).secrets ?? []).includes(name)) throw new ForbiddenError(`${uses} may not read secret '${name}' (its manifest does not list it)`);
+          const row = await withTenant(options.db, tenantId, (trx) => trx.selectFrom('secrets').selectAll().where('name', '=', name).executeTakeFirst());
+          if (!row) return undefined;
+          return open(options.keyring, { keyId: row.key_id, iv: row.iv, tag: row.tag, ciphertext: row.ciphertext }, secretAad(tenantId, name));
+        },
+      },
+    };
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * A pool of sandbox worker processes, each hosting isolated-vm isolates. A crash or a runaway
+ * isolate costs at most one process, which the pool replaces; the host keeps running. Calls go to
+ * the process that already has the tenant's plugin warm unless it is busier than the others.
+ */
+import { CancelledError, OperationalError } from '../workflow/errors.ts';
+import { DEFAULT_LIMITS, resolveLimits, type SandboxLimits } from './limits.ts';
+import { type SandboxCall, SandboxProcess } from './sandbox-process.ts';
+import { workerLaunch } from './worker-launch.ts';
+
+export type { SandboxCall } from './sandbox-process.ts';
+
+/** Something that happened to the pool's processes, for logs and metrics. */
+export interface SandboxPoolEvent {
+  type: 'process-started' | 'process-exited';
+  pid?: number;
+  reason?: string;
+}
+
+/** How a pool is set up. */
+export interface SandboxPoolOptions {
+  /** Worker processes (default 2). */
+  size?: number;
+  /** Defaults for every call (see DEFAULT_LIMITS). */
+  limits?: Partial<SandboxLimits>;
+  /** The limits of a tenant's plan (e.g. from PLAN_LIMITS); may look the plan up asynchronously. */
+  limitsFor?: (
+    tenantId: string,
+  ) => Partial<SandboxLimits> | undefined | Promise<Partial<SandboxLimits> | undefined>;
+  /** Idle isolates each process keeps warm (default 32). */
+  isolatesPerProcess?: number;
+  /** Run workers under Node's permission model (default true). */
+  permissionModel?: boolean;
+  onEvent?: (event: SandboxPoolEvent) => void;
+}
+
+/** Runs plugin code in sandbox processes. */
+export interface SandboxPool {
+  /** Runs one call; rejects with a NodeError (TimeoutError, memory-limit, plugin-error, sandbox-crashed...). */
+  run(call: SandboxCall): Promise<unknown>;
+  /** Number of worker processes. */
+  readonly size: number;
+  /** Process ids of the live workers (for monitoring, and for tests that crash one). */
+  processIds(): number[];
+  /** Stops every worker; calls in flight are cancelled. */
+  close(): Promise<void>;
+}
+
+// Several crashes in a row get a pause, so a plugin that crashes its process cannot spin the CPU on restarts.
+const CRASH_WINDOW_MS = 10_000;
+const CRASHES_BEFORE_PAUSE = 5;
+const RESTART_PAUSE_MS = 1_000;
+const MAX_WARM_KEYS = 4_096;
+
+/** A pool of `size` sandbox processes, started on the first call. */
+export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
+  const size = Math.max(1, Math.floor(options.size ?? 2));
+  const base = resolveLimits(DEFAULT_LIMITS, options.limits);
+  const launch = workerLaunch(options.permissionModel ?? true);
+  const slots: Array<SandboxProcess | undefined> = new Array(size).fill(undefined);
+  const crashes: number[] = [];
+  let closed = false;
+  let started = false;
+
+  function start(slot: number): SandboxProcess {
+    const proc = new SandboxProcess(launch, options.isolatesPerProcess ?? 32, (dead, reason) => {
+      options.onEvent?.({ type: 'process-exited', pid: dead.pid, reason });
+      if (slots[slot] !== dead) return;
+      slots[slot] = undefined;
+      if (closed) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
+      if (crashes.length < CRASHES_BEFORE_PAUSE) start(slot);
+      else setTimeout(() => !closed && slots[slot] === undefined && start(slot), RESTART_PAUSE_MS).unref();
+    });
+    slots[slot] = proc;
+    options.onEvent?.({ type: 'process-started', pid: proc.pid });
+    return proc;
+  }
+
+  function pick(key: string): SandboxProcess {
+    let live = slots.filter((p): p is SandboxProcess => p?.alive === true);
+    if (live.length === 0) {
+      // All processes are down (or paused after crashes): start one now rather than fail the call.
+      const free = slots.findIndex((p) => p === undefined);
+      live = [start(free === -1 ? 0 : free)];
+    }
+    const least = Math.min(...live.map((p) => p.load));
+    const chosen =
+      live.find((p) => p.warm.has(key) && p.load <= least + 1) ?? live.find((p) => p.load === least)!;
+    if (chosen.warm.size >= MAX_WARM_KEYS) chosen.warm.clear();
+    chosen.warm.add(key);
+    return chosen;
+  }
+
+  return {
+    size,
+    async run(call) {
+      if (closed) throw new OperationalError('sandbox-closed', 'the sandbox pool is closed');
+      if (call.ctx.signal?.aborted) throw new CancelledError();
+      if (!started) {
+        started = true;
+        for (let i = 0; i < size; i++) start(i);
+      }
+      const plan = await options.limitsFor?.(call.ctx.tenantId);
+      const limits = resolveLimits(base, plan, call.limits);
+      return pick(`${call.ctx.tenantId}\n${call.sha256}`).run(call, limits);
+    },
+    processIds() {
+      return slots.flatMap((p) => (p?.alive && p.pid !== undefined ? [p.pid] : []));
+    },
+    async close() {
+      closed = true;
+      const live = slots.filter((p): p is SandboxProcess => p !== undefined);
+      for (const p of live) p.kill(true);
+      await Promise.all(live.map((p) => p.stopped));
+    },
+  };
+}

@@ -1,0 +1,304 @@
+/**
+ * One sandbox worker process seen from the host: sends calls, answers capability requests after
+ * checking them itself, and when the process dies fails the calls it was running (the pool then
+ * starts a replacement). Every message from the process is validated; a malformed one means the
+ * process cannot be trusted any more, so it is killed.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import type { Socket } from 'node:net';
+import type { NodeContext, PluginManifest } from '../../registry/sdk/plugin.ts';
+import { CancelledError, NodeError, OperationalError } from '../workflow/errors.ts';
+import { callCapability } from './capability-bridge.ts';
+import type { SandboxLimits } from './limits.ts';
+import { grantsFor } from './permissions.ts';
+import type {
+  CapabilityMessage,
+  FailureKind,
+  HostMessage,
+  InvokeMessage,
+  ResultMessage,
+} from './protocol.ts';
+import { parseUntrustedJson, toSandboxJson } from './safe-json.ts';
+import { sandboxCrashed, sandboxFailure } from './sandbox-errors.ts';
+import type { WorkerLaunch } from './worker-launch.ts';
+
+/** One call to run in a sandbox: the plugin's module and manifest, and the node's config and context. */
+export interface SandboxCall {
+  manifest: PluginManifest;
+  /** sha256 (hex) of `source`; with the tenant it keys the isolate cache. */
+  sha256: string;
+  /** The bundled ES module (no imports) exporting `default definePlugin({...})` or `run`. */
+  source: string;
+  config: Record<string, unknown>;
+  ctx: NodeContext;
+  /** Tightens the tenant's limits for this plugin (never loosens them). */
+  limits?: Partial<SandboxLimits>;
+}
+
+interface Pending {
+  call: SandboxCall;
+  limits: SandboxLimits;
+  logLines: number;
+  settle(outcome: { value: unknown } | { error: Error }): void;
+}
+
+const FAILURE_KINDS = new Set<FailureKind>([
+  'timeout',
+  'wall-timeout',
+  'memory',
+  'plugin',
+  'output-too-large',
+  'bad-module',
+  'cancelled',
+  'internal',
+]);
+// The worker enforces the wall limit itself; the host waits this much longer before declaring it hung.
+const HUNG_GRACE_MS = 5_000;
+const MAX_LOG_CHARS = 8_000;
+const MAX_LOG_BYTES = 64_000;
+let nextCallId = 1;
+
+/** A live (or starting) sandbox worker process. */
+export class SandboxProcess {
+  /** Isolate keys this process has warm, so the pool can send repeat calls back here. */
+  readonly warm = new Set<string>();
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private readonly queued: InvokeMessage[] = [];
+  private readonly onExit: (process: SandboxProcess, reason: string, started: boolean) => void;
+  private ready = false;
+  private exited = false;
+  private closing = false;
+  private stderrTail = '';
+  private markStopped!: () => void;
+  /** Settles once the process has exited. */
+  readonly stopped = new Promise<void>((resolve) => {
+    this.markStopped = resolve;
+  });
+
+  constructor(launch: WorkerLaunch, isolatesPerProcess: number, onExit: SandboxProcess['onExit']) {
+    this.onExit = onExit;
+    this.child = fork(launch.entry, [String(isolatesPerProcess)], {
+      execPath: process.execPath,
+      execArgv: launch.execArgv,
+      env: {},
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4_000);
+    });
+    (this.child.stderr as Socket | null)?.unref();
+    this.child.on('message', (message) => this.receive(message));
+    this.child.on('exit', (code, signal) => this.exit(signal ? `signal ${signal}` : `exit code ${code}`));
+    this.child.on('error', (error) => this.exit(error.message));
+    this.updateRef();
+  }
+
+  /** Operating-system process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Calls in flight. */
+  get load(): number {
+    return this.pending.size;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** Runs one call here. Resolves with the plugin's output or rejects with a node error. */
+  run(call: SandboxCall, limits: SandboxLimits): Promise<unknown> {
+    const { ctx, manifest } = call;
+    const site = { nodeId: ctx.nodeId, pluginId: manifest.id, limits };
+    let config: string;
+    try {
+      config = toSandboxJson(call.config);
+    } catch (error) {
+      return Promise.reject(
+        new NodeError(
+          'invalid-config',
+          `the config of ${manifest.id} is not JSON: ${(error as Error).message}`,
+          { nodeId: ctx.nodeId },
+        ),
+      );
+    }
+    const callId = nextCallId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.post({ type: 'cancel', callId });
+        settle({ error: new CancelledError() });
+      };
+      const hung = setTimeout(() => {
+        settle({ error: sandboxFailure(site, 'wall-timeout', 'no answer') });
+        this.kill();
+      }, limits.wallMs + HUNG_GRACE_MS);
+      hung.unref();
+      const settle = (outcome: { value: unknown } | { error: Error }) => {
+        if (!this.pending.delete(callId)) return;
+        clearTimeout(hung);
+        ctx.signal?.removeEventListener('abort', onAbort);
+        this.updateRef();
+        if ('error' in outcome) reject(outcome.error);
+        else resolve(outcome.value);
+      };
+      this.pending.set(callId, { call, limits, logLines: 0, settle });
+      ctx.signal?.addEventListener('abort', onAbort, { once: true });
+      this.updateRef();
+      this.post({
+        type: 'invoke',
+        callId,
+        tenantId: ctx.tenantId,
+        sha256: call.sha256,
+        source: call.source,
+        config,
+        info: JSON.stringify({
+          runId: ctx.runId,
+          nodeId: ctx.nodeId,
+          tenantId: ctx.tenantId,
+          idempotencyKey: ctx.idempotencyKey,
+          attempt: ctx.attempt,
+        }),
+        grants: grantsFor(manifest, ctx),
+        limits,
+      });
+    });
+  }
+
+  /** Stops the process now; its calls fail (or are cancelled when the pool is closing). */
+  kill(closing = false): void {
+    this.closing ||= closing;
+    if (this.exited) return;
+    this.child.ref(); // so whoever awaits `stopped` sees the exit
+    this.child.kill('SIGKILL');
+  }
+
+  private post(message: HostMessage): void {
+    if (this.exited) return;
+    if (!this.ready) {
+      if (message.type === 'invoke') this.queued.push(message);
+      return;
+    }
+    this.child.send(message, (error) => {
+      if (error) this.kill();
+    });
+  }
+
+  // An idle process must not keep the host's event loop (a CLI run, a test) alive.
+  private updateRef(): void {
+    if (this.pending.size > 0) {
+      this.child.ref();
+      this.child.channel?.ref();
+    } else {
+      this.child.unref();
+      this.child.channel?.unref();
+    }
+  }
+
+  private receive(raw: unknown): void {
+    const message = raw as { type?: unknown } | null;
+    if (message?.type === 'ready' && !this.ready) {
+      this.ready = true;
+      for (const queued of this.queued.splice(0)) this.post(queued);
+    } else if (message?.type === 'result') this.result(message as ResultMessage);
+    else if (message?.type === 'capability') void this.capability(message as CapabilityMessage);
+    else this.kill();
+  }
+
+  private result(message: ResultMessage): void {
+    const entry = this.pending.get(message.callId);
+    if (!entry) return; // cancelled or timed out already
+    const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id, limits: entry.limits };
+    if (message.ok === true && typeof message.value === 'string') {
+      const bytes = Buffer.byteLength(message.value);
+      if (bytes > entry.limits.maxOutputBytes) {
+        return entry.settle({
+          error: sandboxFailure(
+            site,
+            'output-too-large',
+            `the output is ${bytes} bytes, over the limit of ${entry.limits.maxOutputBytes} bytes`,
+          ),
+        });
+      }
+      try {
+        return entry.settle({ value: parseUntrustedJson(message.value) });
+      } catch {
+        return entry.settle({ error: sandboxFailure(site, 'internal', 'the output is not JSON') });
+      }
+    }
+    if (message.ok === false && FAILURE_KINDS.has(message.kind) && typeof message.message === 'string') {
+      const code = typeof message.code === 'string' ? message.code : undefined;
+      return entry.settle({
+        error: sandboxFailure(site, message.kind, message.message.slice(0, 2_000), code),
+      });
+    }
+    this.kill();
+  }
+
+  private async capability(message: CapabilityMessage): Promise<void> {
+    const { callId, reqId, name, args } = message;
+    if (!Number.isSafeInteger(reqId) || reqId < 0 || typeof name !== 'string' || typeof args !== 'string')
+      return this.kill();
+    // The call is looked up on this process only: a process cannot act for a call it is not running.
+    const entry = this.pending.get(callId);
+    const answer = (ok: boolean, payload: string) =>
+      reqId > 0 && this.post({ type: 'capability-result', reqId, ok, payload });
+    if (!entry) return void answer(false, `${name}: the node has already finished`);
+    if (name === 'log') return this.log(entry, args);
+    if (args.length > entry.limits.maxOutputBytes)
+      return void answer(
+        false,
+        `${name}: the arguments are over the limit of ${entry.limits.maxOutputBytes} bytes`,
+      );
+    try {
+      const { manifest, ctx } = entry.call;
+      answer(
+        true,
+        await callCapability({ manifest, ctx, maxBytes: entry.limits.maxOutputBytes }, name, args),
+      );
+    } catch (error) {
+      answer(false, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private log(entry: Pending, args: string): void {
+    entry.logLines++;
+    const { ctx } = entry.call;
+    if (entry.logLines === entry.limits.maxLogLines + 1)
+      ctx.log(`log limit of ${entry.limits.maxLogLines} lines reached; later lines are dropped`, {
+        level: 'warn',
+      });
+    if (entry.logLines > entry.limits.maxLogLines) return;
+    if (args.length > MAX_LOG_BYTES) return ctx.log('[a log line over 64 KB was dropped]', { level: 'warn' });
+    try {
+      const parsed = parseUntrustedJson(args);
+      if (!Array.isArray(parsed)) return;
+      const text = String(parsed[0]).slice(0, MAX_LOG_CHARS);
+      if (parsed.length > 1) ctx.log(text, parsed[1]);
+      else ctx.log(text);
+    } catch {
+      // An unreadable log line is dropped; it must not fail the node.
+    }
+  }
+
+  private exit(reason: string): void {
+    if (this.exited) return;
+    this.exited = true;
+    const started = this.ready;
+    for (const entry of [...this.pending.values()]) {
+      const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id };
+      let error: Error = sandboxCrashed(site, reason);
+      if (this.closing) error = new CancelledError('the sandbox pool was closed');
+      else if (!started)
+        error = new OperationalError(
+          'sandbox-unavailable',
+          `a sandbox process could not start (${reason}): ${this.stderrTail.trim().slice(-1_000)}`,
+        );
+      entry.settle({ error });
+    }
+    this.markStopped();
+    this.onExit(this, reason, started);
+  }
+}

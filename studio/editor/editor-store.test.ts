@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createEditorStore } from './editor-store.ts';
+import { edit } from './edits.ts';
+
+const yaml = `# Greets the user
+id: hello
+name: Hello
+nodes:
+  - id: greet   # the first step
+    uses: core/template@^1
+    with:
+      template: "Hi {{ inputs.message }}"
+`;
+
+describe('editor store', () => {
+  it('turns canvas edits into YAML and keeps comments', () => {
+    const store = createEditorStore(yaml);
+    store.getState().dispatch(edit.addNode({ id: 'done', uses: 'core/end@^1' }, { x: 300, y: 0 }));
+    store.getState().dispatch(edit.connect({ from: 'greet', to: 'done' }));
+    const s = store.getState();
+    expect(s.text).toContain('# Greets the user');
+    expect(s.text).toContain('# the first step');
+    expect(s.workflow.nodes.map((n) => n.id)).toEqual(['greet', 'done']);
+    expect(s.workflow.nodes[0]!.next).toBe('done');
+    expect(s.workflow.layout?.done).toEqual({ x: 300, y: 0 });
+  });
+
+  it('undoes and redoes whole edits', () => {
+    const store = createEditorStore(yaml);
+    store.getState().dispatch(edit.addNode({ id: 'done', uses: 'core/end@^1' }));
+    store.getState().undo();
+    expect(store.getState().text).toBe(yaml);
+    store.getState().redo();
+    expect(store.getState().workflow.nodes).toHaveLength(2);
+  });
+
+  it('makes typing in one field a single undo step', () => {
+    const store = createEditorStore(yaml);
+    for (const t of ['H', 'He', 'Hel']) store.getState().dispatch(edit.setNodeField('greet', ['with', 'template'], t), 'with:greet:template');
+    expect(store.getState().workflow.nodes[0]!.with?.template).toBe('Hel');
+    store.getState().undo();
+    expect(store.getState().text).toBe(yaml);
+  });
+
+  it('keeps the last good graph while the YAML does not parse, and reports where', () => {
+    const store = createEditorStore(yaml);
+    store.getState().setText(`${yaml}  - id: [broken\n`);
+    const s = store.getState();
+    expect(s.textParses).toBe(false);
+    expect(s.workflow.nodes.map((n) => n.id)).toEqual(['greet']);
+    expect(s.problems.length).toBeGreaterThan(0);
+    expect(s.problems[0]!.line).toBeGreaterThanOrEqual(9);
+  });
+
+  it('reports a failed edit instead of throwing', () => {
+    const store = createEditorStore(yaml);
+    expect(store.getState().dispatch(edit.removeNode('nope'))).toBe(false);
+    expect(store.getState().notice?.message).toMatch(/nope/);
+    expect(store.getState().text).toBe(yaml);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * A builder's first session, clicked through the built studio against the real host: sign in,
+ * create a workflow, build it by drag and drop, configure nodes in forms, connect them, watch the
+ * YAML follow, edit the YAML and watch the canvas follow, run it, save, reload.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+
+const studio = inject('studio');
+let browser: StudioBrowser;
+let page: Page;
+
+const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+
+/** Drags a palette entry onto the canvas at (x, y) relative to the canvas. */
+async function dropFromPalette(pluginId: string, x: number, y: number) {
+  await page.locator(`.palette-item[data-plugin="${pluginId}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+}
+
+/** Drags from a node's source handle to another node's input. */
+async function connect(from: string, to: string, handle = 'out') {
+  await node(from).locator(`.react-flow__handle.source[data-handleid="${handle}"]`).dragTo(node(to).locator('.react-flow__handle.target'));
+}
+
+beforeAll(async () => {
+  browser = await openBrowser(studio.url);
+  page = browser.page;
+  await signIn(page, studio.email, studio.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('building a workflow in the studio', () => {
+  it('creates a blank workflow from the list and opens it in the editor', async () => {
+    await screenshot(page, '01-workflows-empty');
+    await page.getByRole('button', { name: 'New workflow' }).click();
+    await page.getByLabel('Name').fill('Greeter');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await node('start').waitFor();
+    await page.locator('.palette-item[data-plugin="core/template"]').waitFor();
+    expect(await yamlText()).toContain('name: Greeter');
+  });
+
+  it('adds nodes by drag and drop and the YAML follows', async () => {
+    await dropFromPalette('core/template', 420, 200);
+    await node('template').waitFor();
+    await dropFromPalette('core/end', 760, 200);
+    await node('end').waitFor();
+    const text = await yamlText();
+    expect(text).toContain('uses: core/template@^1');
+    expect(text).toContain('uses: core/end@^1');
+    expect(text).toMatch(/template: \{ x: \d+, y: \d+ \}|template:\n\s+x: \d+/);
+  });
+
+  it('connects handles and the YAML gains the edges', async () => {
+    await connect('start', 'template');
+    await connect('template', 'end');
+    await expect.poll(yamlText).toMatch(/next: template[\s\S]*next: end/);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+  });
+
+  it('configures a node through its form, with completion of names in scope', async () => {
+    await node('template').click();
+    const field = page.locator('#cfg-template_template .cm-content');
+    await field.click();
+    await page.keyboard.type('Hello {{ inp');
+    await expect.poll(() => page.locator('.cm-tooltip-autocomplete').innerText()).toContain('inputs.message');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('uts.message }}!');
+    await expect.poll(yamlText).toContain('Hello {{ inputs.message }}!');
+    await page.locator('#node-timeout').fill('5s');
+    await page.locator('#node-timeout').press('Enter');
+    await expect.poll(yamlText).toContain('timeout: 5s');
+    await screenshot(page, '02-editor-configured');
+  });
+
+  it('undoes and redoes canvas edits', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(yamlText).not.toContain('timeout: 5s');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(yamlText).toContain('timeout: 5s');
+  });
+
+  it('follows YAML edits on the canvas and shows errors at their line', async () => {
+    const before = await yamlText();
+    const editor = page.locator('[data-testid="yaml-pane"] .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(before.replace('uses: core/template@^1', 'uses: core/template@^1\n    name: Say hello'));
+    await expect.poll(() => node('template').locator('.flow-node-title').innerText()).toBe('Say hello');
+
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n  - id: [oops');
+    await expect.poll(() => page.getByTestId('yaml-status').innerText()).toMatch(/^Line \d+/);
+    await expect.poll(() => page.locator('.cm-lint-marker-error, .cm-lintRange-error').count()).toBeGreaterThan(0);
+    expect(await node('template').isVisible()).toBe(true);
+    await screenshot(page, '03-yaml-error');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText((await yamlText()).replace(/\n\s*- id: \[oops\s*$/, '\n'));
+    await expect.poll(() => page.getByTestId('yaml-status').innerText()).not.toMatch(/^Line/);
+  });
+
+  it('runs the workflow and lights up each node', async () => {
+    await page.getByRole('tab', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'JSON input' }).click();
+    await page.locator('#run-input').fill('{ "message": "Ada" }');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect.poll(() => node('template').locator('.flow-node').getAttribute('data-status')).toBe('completed');
+    await node('template').click();
+    await expect.poll(() => page.getByTestId('node-run-details').innerText()).toContain('Hello Ada!');
+    await screenshot(page, '04-run-completed');
+  });
+
+  it('chats with the workflow in the test panel', async () => {
+    await page.getByRole('tab', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'Chat' }).click();
+    await page.getByLabel('Message').fill('Grace');
+    await page.getByLabel('Message').press('Enter');
+    await expect.poll(() => page.getByTestId('chat-log').innerText(), { timeout: 30_000 }).toContain('Hello Grace!');
+    await screenshot(page, '04b-chat');
+  });
+
+  it('saves a version and finds the same graph after a reload', async () => {
+    const saved = await yamlText();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('What changed?').fill('First greeter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('Saved');
+    await page.reload();
+    await node('end').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(3);
+    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    expect(await yamlText()).toBe(saved);
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await expect.poll(() => page.getByTestId('versions-panel').innerText()).toContain('First greeter');
+    await screenshot(page, '05-versions');
+  });
+});

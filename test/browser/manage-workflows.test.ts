@@ -1,0 +1,134 @@
+/**
+ * Looking after workflows: the list (search, rename, duplicate, delete with undo), saving when
+ * someone else saved first (three-way merge), and the runs monitor (filter, open, retry).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+
+const studio = inject('studio');
+let browser: StudioBrowser;
+let page: Page;
+
+const row = (id: string) => page.locator(`tr[data-workflow="${id}"]`);
+const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+
+const yaml = (id: string, name: string, strict = false) => `id: ${id}
+name: ${name}
+inputs:
+  message: { type: string, required: true }
+nodes:
+  - id: start
+    uses: core/start@^1
+    next: reply
+  - id: reply
+    uses: core/template@^1
+    with: { template: "You said [[said]]", strict: ${strict}${strict ? '' : ', data: { said: "{{ inputs.message }}" }'} }
+    next: done
+  - id: done
+    uses: core/end@^1
+    with: { output: { reply: "{{ nodes.reply.text }}" } }
+`;
+
+beforeAll(async () => {
+  browser = await openBrowser(studio.url);
+  page = browser.page;
+  await signIn(page, studio.email, studio.password);
+  await apiAs(page, 'POST', '/api/workflows', { yaml: yaml('faq-bot', 'FAQ bot') });
+  await apiAs(page, 'POST', '/api/workflows', { yaml: yaml('broken-bot', 'Broken bot', true) });
+  await page.reload();
+  await row('faq-bot').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the workflows list', () => {
+  it('searches, renames and duplicates', async () => {
+    await page.getByLabel('Search workflows').fill('faq');
+    await expect.poll(() => page.locator('tr[data-workflow]').count()).toBe(1);
+    await page.getByLabel('Search workflows').fill('');
+    await page.getByLabel('Rename FAQ bot').click();
+    await page.getByRole('dialog').getByLabel('Name').fill('Help desk');
+    await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => row('faq-bot').innerText()).toContain('Help desk');
+    await page.getByLabel('Duplicate Help desk').click();
+    await expect.poll(() => page.locator('tr[data-workflow]').allInnerTexts()).toContainEqual(expect.stringContaining('Help desk (copy)'));
+    await screenshot(page, '06-workflows-list');
+  });
+
+  it('deletes with an undo', async () => {
+    await page.getByLabel('Delete Help desk (copy)').click();
+    await expect.poll(() => page.getByText('Help desk (copy)').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByText('Help desk (copy)').count()).toBe(1);
+  });
+});
+
+describe('saving when someone else saved first', () => {
+  it('merges their change with mine', async () => {
+    await page.goto('/#/workflows/faq-bot');
+    await page.locator('.react-flow__node[data-id="reply"]').waitFor();
+    await page.locator('.react-flow__node[data-id="reply"]').click();
+    await page.locator('#node-name').fill('Echo the message');
+    await expect.poll(yamlText).toContain('name: Echo the message');
+
+    const theirs = (await apiAs(page, 'GET', '/api/workflows/faq-bot')) as { yaml: string; version: number };
+    const changed = theirs.yaml.replace('uses: core/end@^1', 'uses: core/end@^1\n    timeout: 10s');
+    await apiAs(page, 'PUT', '/api/workflows/faq-bot', { yaml: changed, baseVersion: theirs.version, message: 'Their change' });
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('What changed?').fill('My change');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('merge-editor').waitFor();
+    await expect.poll(() => page.getByRole('dialog').innerText()).toContain('merge cleanly');
+    await screenshot(page, '07-merge-dialog');
+    await page.getByRole('button', { name: 'Save merged version' }).click();
+    await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('Saved');
+    const text = await yamlText();
+    expect(text).toContain('name: Echo the message');
+    expect(text).toContain('timeout: 10s');
+    const saved = (await apiAs(page, 'GET', '/api/workflows/faq-bot')) as { yaml: string };
+    expect(saved.yaml).toContain('name: Echo the message');
+    expect(saved.yaml).toContain('timeout: 10s');
+  });
+
+  it('compares two versions and highlights the changed nodes', async () => {
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    const picks = page.locator('.version-list input[type="checkbox"]');
+    await expect.poll(() => picks.count()).toBeGreaterThanOrEqual(3);
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    await page.getByRole('button', { name: 'Compare selected' }).click();
+    await expect.poll(() => page.getByTestId('yaml-diff').innerText()).toContain('+     name: Echo the message');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.flow-node.is-changed').count()).toBe(1);
+    expect(await page.locator('.react-flow__node[data-id="reply"] .flow-node').getAttribute('class')).toContain('is-changed');
+  });
+});
+
+describe('the runs monitor', () => {
+  it('lists runs, opens one on the canvas and retries a failed one', async () => {
+    await apiAs(page, 'POST', '/api/runs', { workflowId: 'faq-bot', input: { message: 'hi' }, wait: true });
+    await apiAs(page, 'POST', '/api/runs', { workflowId: 'broken-bot', input: { message: 'hi' }, wait: true });
+    await page.goto('/#/runs');
+    await expect.poll(() => page.locator('tr[data-run]').count()).toBe(2);
+    await page.getByLabel('Status').selectOption('failed');
+    await expect.poll(() => page.locator('tr[data-run]').count()).toBe(1);
+    await screenshot(page, '08-runs');
+
+    await page.locator('tr[data-run]').getByRole('link', { name: 'Open' }).click();
+    const reply = page.locator('.react-flow__node[data-id="reply"] .flow-node');
+    await expect.poll(() => reply.getAttribute('data-status')).toBe('failed');
+    await page.locator('.react-flow__node[data-id="reply"]').click();
+    await expect.poll(() => page.getByTestId('node-run-details').innerText()).toContain('failed');
+
+    await page.goto('/#/runs?workflow=broken-bot');
+    await page.locator('tr[data-run]').first().waitFor();
+    await page.getByRole('button', { name: 'Retry' }).first().click();
+    await expect.poll(() => page.locator('.run-banner').getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
+    await page.goto('/#/runs?workflow=broken-bot');
+    await expect.poll(() => page.locator('tr[data-run]').count()).toBe(2);
+  });
+});

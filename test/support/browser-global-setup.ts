@@ -1,0 +1,64 @@
+/**
+ * vitest globalSetup for the `browser` project: builds the studio (`vite build` into dist/studio),
+ * starts the real host (runtime/host/start.ts) on a free port with a temporary data dir, and
+ * provides its URL to the tests (`inject('studio')`). Tests drive it with the system Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startHost } from '../../runtime/host/start.ts';
+
+/** What the browser tests receive through `inject('studio')`. */
+export interface StudioInfo {
+  /** Base URL of the host serving the built studio and the API. */
+  url: string;
+  /** A signed-up builder the tests sign in as. */
+  email: string;
+  password: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    studio: StudioInfo;
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Runs `vite build` for the studio; rejects with its output when the build fails. */
+function buildStudio(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code}):\n${output}`))));
+  });
+}
+
+/** Builds, starts the host, signs up the test builder; returns the teardown. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.FLOW_STUDIO_SKIP_BUILD !== '1' || !existsSync(path.join(root, 'dist/studio/index.html'))) await buildStudio();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'flow-browser-'));
+  const host = await startHost({ port: 0, hostname: '127.0.0.1', dataDir, studioDir: path.join(root, 'dist/studio'), logLevel: 'warn', seed: false });
+  const url = host.url.replace(/\/$/, '');
+
+  const email = 'builder@example.test';
+  const password = 'correct horse battery';
+  const signup = await fetch(`${url}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, name: 'Bea Builder', tenantName: 'Acme Support' }),
+  });
+  if (!signup.ok) throw new Error(`sign-up of the test builder failed: ${signup.status} ${await signup.text()}`);
+  project.provide('studio', { url, email, password });
+
+  return async () => {
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
