@@ -10,7 +10,7 @@ import { loadBuiltinPlugins } from '../plugins/load-builtins.ts';
 import type { PluginManifest } from '../registry/sdk/plugin.ts';
 import { createInProcessResolver, parseUses } from '../runtime/engine/in-process-resolver.ts';
 import { runWorkflow } from '../runtime/engine/run-workflow.ts';
-import type { RunRecord } from '../runtime/engine/types.ts';
+import type { RunHandle, RunRecord } from '../runtime/engine/types.ts';
 import { UserError } from '../runtime/workflow/errors.ts';
 import { createWorkflowLoader, type LoadedWorkflow } from '../runtime/workflow/load-workflow.ts';
 import type { Workflow } from '../runtime/workflow/types.ts';
@@ -24,7 +24,7 @@ const fileFor = (dir: string, ref: string) => resolve(dir, /\.ya?ml$/.test(ref) 
 
 /** An offline runner over one folder of workflows; its tables and kv live as long as it does. */
 export async function createExampleRunner(
-  options: { dir?: string; dataDir?: string; tenantId?: string } = {},
+  options: { dir?: string; dataDir?: string; tenantId?: string; realTime?: boolean } = {},
 ) {
   const dir = options.dir ?? examplesDir;
   const plugins = await loadBuiltinPlugins();
@@ -64,19 +64,24 @@ export async function createExampleRunner(
     return loaded.workflow;
   }
 
-  /** Runs a workflow to the end and returns its record. */
-  async function run(ref: string, input: unknown): Promise<RunRecord> {
+  /** Starts a run and returns its handle (live trace events, result, cancel). */
+  async function start(ref: string, input: unknown, runOptions: { signal?: AbortSignal } = {}): Promise<RunHandle> {
     const workflow = await loadValid(ref);
-    const handle = runWorkflow(workflow, input, {
+    return runWorkflow(workflow, input, {
       resolvePlugin,
       loadWorkflow: (subRef, from) => loadValid(subRef, dirname(fileOf.get(from) ?? join(dir, 'index.yaml'))),
       capabilities,
       tenantId: options.tenantId ?? 'local',
-      // Retries in examples should not make tests wait.
-      sleep: async () => {},
+      signal: runOptions.signal,
+      // Retries in tests should not make them wait; the CLI asks for real time.
+      ...(options.realTime ? {} : { sleep: async () => {} }),
     });
-    return handle.result;
   }
 
-  return { load, loadValid, run, capabilities, manifestFor };
+  /** Runs a workflow to the end and returns its record. */
+  async function run(ref: string, input: unknown): Promise<RunRecord> {
+    return (await start(ref, input)).result;
+  }
+
+  return { load, loadValid, start, run, capabilities, manifestFor };
 }

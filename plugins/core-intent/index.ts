@@ -128,7 +128,7 @@ const plugin: NodePlugin<IntentConfig, IntentOutput> = definePlugin({
       },
       required: ['intent', 'confidence', 'branch', 'bestGuess', 'scores'],
     },
-    branches: { fromConfig: 'intents' },
+    branches: { fromConfig: 'intents', extra: ['fallback'] },
     examples: [
       {
         title: 'Support triage',

@@ -97,7 +97,7 @@ const plugin: NodePlugin<SwitchConfig, SwitchOutput> = definePlugin({
       },
       required: ['value', 'branch', 'matched'],
     },
-    branches: { fromConfig: 'cases' },
+    branches: { fromConfig: 'cases', extra: ['default'] },
     examples: [
       {
         title: 'Route by intent',

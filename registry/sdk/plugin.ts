@@ -49,8 +49,11 @@ export interface PluginManifest {
   inputs?: JsonSchema;
   /** Schema of the node's output. */
   outputs?: JsonSchema;
-  /** Named branches the node can report in `output.branch` (the studio draws one handle each). `dynamic` = read from config. */
-  branches?: string[] | { fromConfig: string };
+  /**
+   * Named branches the node can report in `output.branch` (the studio draws one handle each):
+   * a fixed list, or the keys/items of a config field plus fixed extras (e.g. an intent node's `fallback`).
+   */
+  branches?: string[] | { fromConfig: string; extra?: string[] };
   control?: ControlKind;
   /** Side-effecting nodes get a stable idempotency key per run+node. */
   sideEffects?: boolean;

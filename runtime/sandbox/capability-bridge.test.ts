@@ -103,7 +103,10 @@ describe('capability bridge', () => {
     const rows: Array<{ table: string }> = [];
     const ctx = tenants.context('acme', {
       data: {
-        query: async (table) => (rows.push({ table }), [{ id: '1' }]),
+        query: async (table) => {
+          rows.push({ table });
+          return [{ id: '1' }];
+        },
         insert: async (_t, row) => row,
         update: async (_t, id, patch) => ({ id, ...patch }),
       },

@@ -68,9 +68,16 @@ describe('sandbox pool', () => {
     const entered: Array<Promise<void>> = [];
     const blockingKv = (value: string) => {
       let arrived!: () => void;
-      entered.push(new Promise<void>((resolve) => (arrived = resolve)));
+      entered.push(
+        new Promise<void>((resolve) => {
+          arrived = resolve;
+        }),
+      );
       return {
-        get: () => (arrived(), new Promise((resolve) => gates.push(() => resolve(value)))),
+        get: () => {
+          arrived();
+          return new Promise((resolve) => gates.push(() => resolve(value)));
+        },
         set: async () => {},
         delete: async () => {},
       };

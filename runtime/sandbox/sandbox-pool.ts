@@ -83,7 +83,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     let live = slots.filter((p): p is SandboxProcess => p?.alive === true);
     if (live.length === 0) {
       // All processes are down (or paused after crashes): start one now rather than fail the call.
-      const free = slots.findIndex((p) => p === undefined);
+      const free = slots.indexOf(undefined);
       live = [start(free === -1 ? 0 : free)];
     }
     const least = Math.min(...live.map((p) => p.load));

@@ -7,7 +7,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { NodeContext, PluginManifest } from '../../registry/sdk/plugin.ts';
-import { CancelledError, NodeError, OperationalError } from '../workflow/errors.ts';
+import { CancelledError, FlowError, NodeError, OperationalError } from '../workflow/errors.ts';
 import { callCapability } from './capability-bridge.ts';
 import type { SandboxLimits } from './limits.ts';
 import { grantsFor } from './permissions.ts';
@@ -20,6 +20,7 @@ import type {
 } from './protocol.ts';
 import { parseUntrustedJson, toSandboxJson } from './safe-json.ts';
 import { sandboxCrashed, sandboxFailure } from './sandbox-errors.ts';
+import { type CallLog, writeSandboxLog } from './sandbox-log.ts';
 import type { WorkerLaunch } from './worker-launch.ts';
 
 /** One call to run in a sandbox: the plugin's module and manifest, and the node's config and context. */
@@ -38,7 +39,7 @@ export interface SandboxCall {
 interface Pending {
   call: SandboxCall;
   limits: SandboxLimits;
-  logLines: number;
+  log: CallLog;
   settle(outcome: { value: unknown } | { error: Error }): void;
 }
 
@@ -54,8 +55,6 @@ const FAILURE_KINDS = new Set<FailureKind>([
 ]);
 // The worker enforces the wall limit itself; the host waits this much longer before declaring it hung.
 const HUNG_GRACE_MS = 5_000;
-const MAX_LOG_CHARS = 8_000;
-const MAX_LOG_BYTES = 64_000;
 let nextCallId = 1;
 
 /** A live (or starting) sandbox worker process. */
@@ -144,7 +143,12 @@ export class SandboxProcess {
         if ('error' in outcome) reject(outcome.error);
         else resolve(outcome.value);
       };
-      this.pending.set(callId, { call, limits, logLines: 0, settle });
+      this.pending.set(callId, {
+        call,
+        limits,
+        log: { lines: 0, max: limits.maxLogLines, log: ctx.log },
+        settle,
+      });
       ctx.signal?.addEventListener('abort', onAbort, { once: true });
       this.updateRef();
       this.post({
@@ -181,9 +185,13 @@ export class SandboxProcess {
       if (message.type === 'invoke') this.queued.push(message);
       return;
     }
-    this.child.send(message, (error) => {
-      if (error) this.kill();
-    });
+    try {
+      this.child.send(message, (error) => {
+        if (error) this.kill();
+      });
+    } catch {
+      this.kill(); // the channel closed under us; the exit handler fails the calls
+    }
   }
 
   // An idle process must not keep the host's event loop (a CLI run, a test) alive.
@@ -203,38 +211,41 @@ export class SandboxProcess {
       this.ready = true;
       for (const queued of this.queued.splice(0)) this.post(queued);
     } else if (message?.type === 'result') this.result(message as ResultMessage);
-    else if (message?.type === 'capability') void this.capability(message as CapabilityMessage);
-    else this.kill();
+    else if (message?.type === 'capability') {
+      // Nothing a sandbox sends (nor a throwing host capability or log) may become an unhandled rejection.
+      this.capability(message as CapabilityMessage).catch(() => {});
+    } else this.kill();
   }
 
   private result(message: ResultMessage): void {
     const entry = this.pending.get(message.callId);
     if (!entry) return; // cancelled or timed out already
-    const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id, limits: entry.limits };
+    const outcome = this.outcome(entry, message);
+    if (outcome) entry.settle(outcome);
+    else this.kill();
+  }
+
+  /** What a result message means for its call, or undefined when the message is malformed. */
+  private outcome(entry: Pending, message: ResultMessage): { value: unknown } | { error: Error } | undefined {
+    const { limits } = entry;
+    const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id, limits };
     if (message.ok === true && typeof message.value === 'string') {
       const bytes = Buffer.byteLength(message.value);
-      if (bytes > entry.limits.maxOutputBytes) {
-        return entry.settle({
-          error: sandboxFailure(
-            site,
-            'output-too-large',
-            `the output is ${bytes} bytes, over the limit of ${entry.limits.maxOutputBytes} bytes`,
-          ),
-        });
+      if (bytes > limits.maxOutputBytes) {
+        const text = `the output is ${bytes} bytes, over the limit of ${limits.maxOutputBytes} bytes`;
+        return { error: sandboxFailure(site, 'output-too-large', text) };
       }
       try {
-        return entry.settle({ value: parseUntrustedJson(message.value) });
+        return { value: parseUntrustedJson(message.value) };
       } catch {
-        return entry.settle({ error: sandboxFailure(site, 'internal', 'the output is not JSON') });
+        return { error: sandboxFailure(site, 'internal', 'the output is not JSON') };
       }
     }
     if (message.ok === false && FAILURE_KINDS.has(message.kind) && typeof message.message === 'string') {
       const code = typeof message.code === 'string' ? message.code : undefined;
-      return entry.settle({
-        error: sandboxFailure(site, message.kind, message.message.slice(0, 2_000), code),
-      });
+      return { error: sandboxFailure(site, message.kind, message.message.slice(0, 2_000), code) };
     }
-    this.kill();
+    return undefined;
   }
 
   private async capability(message: CapabilityMessage): Promise<void> {
@@ -246,7 +257,7 @@ export class SandboxProcess {
     const answer = (ok: boolean, payload: string) =>
       reqId > 0 && this.post({ type: 'capability-result', reqId, ok, payload });
     if (!entry) return void answer(false, `${name}: the node has already finished`);
-    if (name === 'log') return this.log(entry, args);
+    if (name === 'log') return writeSandboxLog(entry.log, args);
     if (args.length > entry.limits.maxOutputBytes)
       return void answer(
         false,
@@ -259,27 +270,8 @@ export class SandboxProcess {
         await callCapability({ manifest, ctx, maxBytes: entry.limits.maxOutputBytes }, name, args),
       );
     } catch (error) {
-      answer(false, error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  private log(entry: Pending, args: string): void {
-    entry.logLines++;
-    const { ctx } = entry.call;
-    if (entry.logLines === entry.limits.maxLogLines + 1)
-      ctx.log(`log limit of ${entry.limits.maxLogLines} lines reached; later lines are dropped`, {
-        level: 'warn',
-      });
-    if (entry.logLines > entry.limits.maxLogLines) return;
-    if (args.length > MAX_LOG_BYTES) return ctx.log('[a log line over 64 KB was dropped]', { level: 'warn' });
-    try {
-      const parsed = parseUntrustedJson(args);
-      if (!Array.isArray(parsed)) return;
-      const text = String(parsed[0]).slice(0, MAX_LOG_CHARS);
-      if (parsed.length > 1) ctx.log(text, parsed[1]);
-      else ctx.log(text);
-    } catch {
-      // An unreadable log line is dropped; it must not fail the node.
+      // Only our own errors are worded for users; anything else may carry host internals (addresses, SQL).
+      answer(false, error instanceof FlowError ? error.message : `${name} failed in the host`);
     }
   }
 

@@ -178,6 +178,15 @@ class Renderer {
     return `{${pad}${Object.entries(v as object).map(([k, x]) => `${this.scalar(k, true)}: ${this.flow(x)}`).join(', ')}${pad}}`;
   }
 
+  /** A layout entry's own comments go with its node; the ones between entries belong to nobody. */
+  layout(layout: Record<string, unknown>): void {
+    this.lines.push('layout:');
+    for (const [id, position] of Object.entries(layout)) {
+      if (this.chance(0.2)) this.comment(2, null, null);
+      this.pair(id, position, 2, id, 'layout');
+    }
+  }
+
   nodes(nodes: Array<Record<string, unknown>>): void {
     this.lines.push('nodes:');
     const at = this.indentSeq ? 2 : 0;
@@ -213,6 +222,7 @@ export function renderWorkflow(model: Record<string, unknown>, seed: number): Re
     if (seed % 5 === 0) r.lines.push('');
     if (seed % 4 === 1) r.comment(0, null, null);
     if (key === 'nodes') r.nodes(value as Array<Record<string, unknown>>);
+    else if (key === 'layout' && Object.keys(value as object).length > 0) r.layout(value as Record<string, unknown>);
     else r.pair(key, value, 0, null, null);
   }
   const text = `${r.lines.join('\n')}\n`;

@@ -71,7 +71,13 @@ export function createWorkflowLoader(options: WorkflowLoaderOptions): {
     const parsed = parseWorkflow(text, path, options.parse);
     problems.push(...parsed.problems);
     if (parsed.overlay) return withBase(parsed, parsed.overlay.overlay, ['overlay'], chain, files, problems);
-    if (!parsed.workflow) return undefined;
+    if (!parsed.workflow) {
+      // Schema errors should not hide graph problems: report every problem at once.
+      if (parsed.value !== undefined && options.validate !== false && chain.length === 0) {
+        problems.push(...validateWorkflow({ value: parsed.value, locate: parsed.locate }, options.validate || {}));
+      }
+      return undefined;
+    }
     if (parsed.workflow.extends === undefined)
       return sourcedFromParsed(parsed as ParsedWorkflow & { workflow: Workflow });
     problems.push(...duplicateIdProblems(parsed.workflow.nodes ?? [], parsed.locate));

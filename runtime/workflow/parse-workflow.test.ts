@@ -124,6 +124,15 @@ nodes:
     ]);
   });
 
+  it('keeps YAML warnings as warnings and still returns the workflow', () => {
+    const parsed = parseWorkflow(
+      'id: x\nmeta: { when: !weird today }\nnodes: [{ id: a, uses: core/end }]\n',
+      'w.yaml',
+    );
+    expect(parsed.problems).toMatchObject([{ severity: 'warning', code: 'yaml-syntax', line: 2 }]);
+    expect(parsed.workflow?.id).toBe('x');
+  });
+
   it('refuses a file with several YAML documents', () => {
     const { problems } = parseWorkflow('id: x\nnodes: [{ id: a, uses: core/end }]\n---\nid: y\n', 'w.yaml');
     expect(problems).toMatchObject([

@@ -133,7 +133,7 @@ export function parseWorkflow(text: string, file: string, options: ParseOptions 
       problemAt(where, 'duplicate-key', `duplicate key '${key}'; each key may appear only once in a mapping`),
     );
   }
-  if (problems.length > 0) return result;
+  if (problems.some((p) => p.severity === 'error')) return result;
   try {
     result.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {

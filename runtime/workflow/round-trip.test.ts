@@ -101,6 +101,7 @@ describe('round trip', () => {
           if (edit.type === 'rename-node') {
             origin.set(edit.to, origin.get(edit.from) as string);
             before.set(edit.to, before.get(edit.from) as Model);
+            before.delete(edit.from);
           }
           for (const [id, n] of before) {
             const o = origin.get(id);

@@ -46,7 +46,7 @@ export function validateWorkflow(input: ValidationInput, options: ValidateOption
   (Array.isArray(wf.nodes) ? wf.nodes : []).forEach((node, index) => {
     if (typeof node === 'object' && node !== null && typeof node.id === 'string') nodes.push({ node, index });
   });
-  problems.push(...duplicateIdProblems(wf.nodes ?? [], locate));
+  problems.push(...duplicateIdProblems(Array.isArray(wf.nodes) ? wf.nodes : [], locate));
   const ids = new Map<string, number>();
   for (const { node, index } of nodes) if (!ids.has(node.id)) ids.set(node.id, index);
   const known = (id: unknown): id is string => typeof id === 'string' && ids.has(id);

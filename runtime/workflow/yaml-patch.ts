@@ -10,9 +10,9 @@ import { planList, planMap } from './yaml-align.ts';
 import { type BlockCollection, type BlockItem, blockItemsOf, isBlockCollection, type Located, spanOf } from './yaml-block.ts';
 import { type EmitMode, type EmitStyle, flowText, inlineScalar, itemValueText, pairText, pairValueText } from './yaml-emit.ts';
 import { patchFlow } from './yaml-patch-flow.ts';
-import { blockDeletions, blockInsertion } from './yaml-patch-block.ts';
+import { blockDeletions, blockInsertion, regionEnd } from './yaml-patch-block.ts';
 import { fullLineComments } from './yaml-comments.ts';
-import { indentRest, lineStartOf } from './yaml-lines.ts';
+import { indentRest, lineStartOf, trimLineBreak } from './yaml-lines.ts';
 import { valueEqual } from './yaml-equal.ts';
 import type { Splice } from './yaml-splice.ts';
 
@@ -119,9 +119,11 @@ export class YamlPatcher {
     return 'auto';
   }
 
+  /** Every item goes: comments inside the items go with them, the ones between items stay. */
   private replaceAll(coll: BlockCollection, target: unknown, slot: Slot | null): void {
     if (!slot) throw new Error('yaml-patch: the top-level map cannot lose every key');
-    this.replace(coll, target, slot);
+    const inside = coll.items.map((item): [number, number] => [lineStartOf(this.text, item.start), regionEnd(this.text, item)]);
+    this.replace(coll, target, slot, inside, trimLineBreak(this.text, (inside[inside.length - 1] as [number, number])[1]));
   }
 
   private renameKey(item: BlockItem, key: string): void {
@@ -142,7 +144,7 @@ export class YamlPatcher {
   }
 
   /** Rewrites a whole value after its `:` or `-`, keeping a comment that sits between them. */
-  replace(v: Located | BlockCollection, target: unknown, slot: Slot): void {
+  replace(v: Located | BlockCollection, target: unknown, slot: Slot, removedItems: ReadonlyArray<[number, number]> = [], endAt = 0): void {
     const span = isBlockCollection(v) ? this.blockSpan(v) : spanOf(this.text, v);
     if (slot.kind === 'flow') {
       if (!span) throw new Error('yaml-patch: flow value without a position');
@@ -153,13 +155,20 @@ export class YamlPatcher {
     const node = isBlockCollection(v) ? null : v.node;
     const mode: EmitMode = isCollection(node) ? (node.flow ? 'flow' : 'block') : isBlockCollection(v) ? 'block' : 'auto';
     const rest = indentRest(parent === 'map' ? pairValueText(target, this.style, mode) : itemValueText(target, this.style, mode), item.column);
-    const end = Math.max(item.afterIndicator, span?.[1] ?? item.afterIndicator);
+    let end = Math.max(item.afterIndicator, span?.[1] ?? item.afterIndicator, endAt);
     const empty = !span || span[0] === span[1] || (isScalar(node) && node.source === '' && node.value === null);
     const keepLeadingComment = item.commentAfterIndicator && !empty;
     const start = keepLeadingComment ? lineStartOf(this.text, (span as [number, number])[0]) : item.afterIndicator;
     let text = !keepLeadingComment ? rest : rest.startsWith('\n') ? rest.slice(1) : ' '.repeat(item.column + 2) + rest.trimStart();
+    // A new `|` block would swallow a comment left after the old value: it moves onto the `|` line.
+    const trailing = /^[ \t]+#[^\n\r]*/.exec(this.text.slice(end));
+    const header = /^(\s*[|>][-+0-9]*)\n/.exec(text);
+    if (trailing && header) {
+      text = `${header[1]}${trailing[0]}${text.slice((header[1] as string).length)}`;
+      end += trailing[0].length;
+    }
     // Comment lines inside the old value stay, just above its key (or below the value in a `- key:` item).
-    const comments = fullLineComments(this.text, v, start, end);
+    const comments = fullLineComments(this.text, v, start, end, removedItems);
     if (comments.length > 0) {
       const pad = ' '.repeat(item.column);
       if (item.atLineStart) {

@@ -10,6 +10,8 @@ export interface RunStreams {
   stderr: (text: string) => void;
 }
 
+const ms = (value: number | undefined) => `${(value ?? 0).toFixed(1)} ms`;
+
 const preview = (value: unknown) => {
   const text = JSON.stringify(value) ?? 'undefined';
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
@@ -22,9 +24,9 @@ export function traceLine(event: TraceEvent): string | undefined {
     case 'node.started':
       return `▶ ${node} (${event.uses})`;
     case 'node.completed':
-      return `✓ ${node} ${event.durationMs ?? 0} ms → ${preview(event.output)}`;
+      return `✓ ${node} ${ms(event.durationMs)} → ${preview(event.output)}`;
     case 'node.failed':
-      return `✗ ${node} ${event.durationMs ?? 0} ms: ${event.error?.message}`;
+      return `✗ ${node} ${ms(event.durationMs)}: ${event.error?.message}`;
     case 'node.retrying':
       return `↻ ${node} attempt ${event.attempt} failed: ${event.error?.message}; retrying`;
     case 'node.skipped':
@@ -34,7 +36,7 @@ export function traceLine(event: TraceEvent): string | undefined {
     case 'run.completed':
     case 'run.failed':
     case 'run.cancelled':
-      return `${event.type} in ${event.durationMs ?? 0} ms`;
+      return `${event.type} in ${ms(event.durationMs)}`;
     default:
       return undefined;
   }

@@ -1,7 +1,9 @@
 /** `flow validate <files...>`: every problem in every file, as file:line:col: message. */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createExampleRunner } from '../../../workflows/example-runner.ts';
 import { formatProblem } from '../format-problem.ts';
+import { catalogProblems, isCatalog } from './validate-catalog.ts';
 
 /** Validates files; returns the exit code (0 valid, 1 problems). */
 export async function validateCommand(files: string[], out: { log: (line: string) => void } = console): Promise<number> {
@@ -13,8 +15,11 @@ export async function validateCommand(files: string[], out: { log: (line: string
     const dir = path.slice(0, path.lastIndexOf('/'));
     let runner = runners.get(dir);
     if (!runner) runners.set(dir, (runner = await createExampleRunner({ dir })));
-    const loaded = await runner.load(path);
-    for (const problem of loaded.problems) {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    const problems = isCatalog(text)
+      ? await catalogProblems(text, path, async (target) => (await runner!.load(target)).workflow?.id)
+      : (await runner.load(path)).problems;
+    for (const problem of [...problems].sort((a, b) => a.line - b.line || a.column - b.column)) {
       out.log(formatProblem(problem));
       if (problem.severity === 'error') errors++;
       else warnings++;

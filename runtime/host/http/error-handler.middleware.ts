@@ -2,7 +2,7 @@
  * The one place errors become HTTP responses: user errors keep their status and message, anything
  * else is a 500 with a request id (details go to the log, never to the client).
  */
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { UserError } from '../../workflow/errors.ts';
 
@@ -24,12 +24,23 @@ function fromDatabase(error: { code?: string; detail?: string; constraint?: stri
 }
 
 /** Maps errors thrown by Koa's own middleware (body parser: 400/413/415) that say what went wrong. */
-function fromHttp(error: { status?: number; expose?: boolean; message?: string }): UserError | undefined {
-  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500 && error.expose) {
-    const code = error.status === 413 ? 'too-large' : error.status === 415 ? 'unsupported-media-type' : 'bad-request';
-    return new UserError(code, error.message ?? 'bad request', {}, error.status);
-  }
-  return undefined;
+function fromHttp(error: { status?: number; expose?: boolean; message?: string; name?: string }): UserError | undefined {
+  if (typeof error.status !== 'number' || error.status < 400 || error.status >= 500) return undefined;
+  if (error.name === 'SyntaxError') return new UserError('invalid-json', `the request body is not valid JSON: ${error.message}`, {}, 400);
+  const code = error.status === 413 ? 'too-large' : error.status === 415 ? 'unsupported-media-type' : 'bad-request';
+  return new UserError(code, error.expose && error.message ? error.message : `the request was refused (HTTP ${error.status})`, {}, error.status);
+}
+
+/** Gives Koa's own plain-text API answers (404 no route, 405 wrong method) the JSON error shape. */
+function jsonifyPlainError(ctx: Context): void {
+  if (!ctx.path.startsWith('/api') || ctx.status < 400) return;
+  const body = ctx.body as { error?: unknown } | undefined;
+  if (body && typeof body === 'object' && 'error' in body) return;
+  const code = ctx.status === 404 ? 'not-found' : ctx.status === 405 ? 'method-not-allowed' : 'bad-request';
+  const message = ctx.status === 404 ? `no route ${ctx.method} ${ctx.path}` : ctx.status === 405 ? `${ctx.method} is not allowed on ${ctx.path}` : `the request was refused (HTTP ${ctx.status})`;
+  const status = ctx.status;
+  ctx.body = { error: { code, message, details: {} } };
+  ctx.status = status;
 }
 
 /** Error-mapping middleware; mount it first. */
@@ -37,12 +48,9 @@ export function errorHandler(logger: Logger): Middleware {
   return async function errorHandlerMiddleware(ctx, next) {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
-        ctx.status = 404;
-        ctx.body = { error: { code: 'not-found', message: `no route ${ctx.method} ${ctx.path}`, details: {} } };
-      }
+      jsonifyPlainError(ctx);
     } catch (caught) {
-      const error = caught as Error & { code?: string; status?: number; expose?: boolean };
+      const error = caught as Error & { code?: string; status?: number; expose?: boolean; name?: string };
       const userError = error instanceof UserError ? error : (fromDatabase(error) ?? fromHttp(error));
       const requestId = String(ctx.state.requestId ?? '');
       if (userError) {

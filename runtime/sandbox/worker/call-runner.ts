@@ -104,25 +104,25 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
   }
 
   function report(call: ActiveCall, envelope: unknown): void {
-    if (typeof envelope !== 'string' || envelope.length === 0)
-      return fail(call.callId, 'internal', 'the sandbox returned no result');
-    if (envelope[0] === 'V') {
+    const { callId, limits } = call;
+    if (typeof envelope !== 'string' || envelope.length === 0) {
+      fail(callId, 'internal', 'the sandbox returned no result');
+    } else if (envelope[0] === 'V') {
       const value = envelope.slice(1);
       const bytes = Buffer.byteLength(value);
-      if (bytes > call.limits.maxOutputBytes) {
-        return fail(
-          call.callId,
+      if (bytes <= limits.maxOutputBytes) send({ type: 'result', callId, ok: true, value });
+      else
+        fail(
+          callId,
           'output-too-large',
-          `the output is ${bytes} bytes, over the limit of ${call.limits.maxOutputBytes} bytes`,
+          `the output is ${bytes} bytes, over the limit of ${limits.maxOutputBytes} bytes`,
         );
-      }
-      return send({ type: 'result', callId: call.callId, ok: true, value });
+    } else {
+      const failure = JSON.parse(envelope.slice(1)) as { kind: FailureKind; message: string; code?: string };
+      // A RangeError from a refused allocation is the memory limit showing up as an ordinary exception.
+      const memory = failure.kind === 'plugin' && /allocation failed/i.test(failure.message);
+      fail(callId, memory ? 'memory' : failure.kind, failure.message, failure.code);
     }
-    const failure = JSON.parse(envelope.slice(1)) as { kind: FailureKind; message: string; code?: string };
-    // A RangeError from a refused allocation is the memory limit showing up as an ordinary exception.
-    const kind =
-      failure.kind === 'plugin' && /allocation failed/i.test(failure.message) ? 'memory' : failure.kind;
-    fail(call.callId, kind, failure.message, failure.code);
   }
 
   return {

@@ -9,7 +9,7 @@
  * (`Child.prototype.constructor = Child`), and an isolate serves one tenant and one plugin version,
  * so tampering with its own intrinsics harms only itself.
  */
-export const PRELUDE = String.raw`
+export const PRELUDE = `
 'use strict';
 const bridge = $0;
 const g = globalThis;
