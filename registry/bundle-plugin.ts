@@ -27,7 +27,7 @@ export async function bundlePlugin(entry: string): Promise<PluginPackage> {
     const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text));
     throw new UserError('bundle-failed', `cannot bundle ${entry}: ${lines.join('; ') || String(error)}`);
   }
-  const source = result.outputFiles[0]?.text ?? '';
+  const source = result.outputFiles?.[0]?.text ?? '';
   // The manifest is data inside the developer's own bundle; loading the bundle (not the source file)
   // always reads the current build, where Node's module cache would keep the first import forever.
   const mod = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as { default?: { manifest?: unknown } };

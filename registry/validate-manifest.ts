@@ -1,10 +1,10 @@
 /** Validates a plugin manifest against registry/manifest.schema.json, reporting every problem at once. */
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { PluginManifest } from './sdk/plugin.ts';
 import schema from './manifest.schema.json' with { type: 'json' };
 import { UserError } from '../runtime/workflow/errors.ts';
 
-let compiled: ReturnType<Ajv2020['compile']> | undefined;
+let compiled: ValidateFunction | undefined;
 
 /** Every problem with a manifest, as `path: message` strings; empty when valid. */
 export function manifestProblems(manifest: unknown): string[] {

@@ -149,4 +149,27 @@ describe('capability bridge', () => {
       { message: 'log limit of 5 lines reached; later lines are dropped', data: { level: 'warn' } },
     ]);
   });
+
+  it('hides host internals in capability failures and survives a throwing log', async () => {
+    const ctx = tenants.context('acme', {
+      kv: {
+        get: async () => {
+          throw new Error('connect ECONNREFUSED 10.0.0.5:5432 (postgres://app:pw@db)');
+        },
+        set: async () => {},
+        delete: async () => {},
+      },
+      log: () => {
+        throw new Error('trace store down');
+      },
+    });
+    const probe = testPlugin(
+      pool,
+      'probe',
+      runBody('console.log("hello"); try { await ctx.kv.get("k"); } catch (e) { return e.message; }'),
+      { kv: true },
+    );
+    expect(await probe.invoke({}, ctx)).toBe('kv.get failed in the host');
+    await expect(probe.invoke({}, tenants.context('acme'))).resolves.toBeUndefined();
+  });
 });

@@ -7,12 +7,12 @@ import type { Workflow } from '../workflow/types.ts';
 import { createSandboxPool } from './sandbox-pool.ts';
 import { testPlugin } from './testing/test-plugin.ts';
 
-const pool = createSandboxPool({ size: 2, limits: { cpuMs: 300, memoryMb: 32 } });
+const pool = createSandboxPool({ size: 2, limits: { cpuMs: 2_000, memoryMb: 32 } });
 afterAll(() => pool.close());
 
 const sandboxed: Record<string, ResolvedPlugin> = {
   'core/code': createCodeNode(pool),
-  'test/spin': testPlugin(pool, 'spin', 'export function run() { while (true) {} }'),
+  'test/spin': testPlugin(pool, 'spin', 'export function run() { while (true) {} }', {}, { cpuMs: 300 }),
   'test/hog': testPlugin(
     pool,
     'hog',

@@ -8,7 +8,10 @@ import { workerLaunch } from './worker-launch.ts';
 /** Runs a snippet under the worker's Node flags and environment, as code that escaped its isolate would. */
 function asWorker(script: string): { status: number | null; stdout: string; stderr: string } {
   const { execArgv } = workerLaunch();
-  const result = spawnSync(process.execPath, [...execArgv, '--input-type=module', '-e', script], { env: {}, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...execArgv, '--input-type=module', '-e', script], {
+    env: {},
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -32,7 +35,12 @@ describe('sandbox worker process lockdown', () => {
         }
         result.env = Object.keys(process.env).length;
         console.log(JSON.stringify(result));`);
-      expect(JSON.parse(out.stdout)).toEqual({ read: 'ERR_ACCESS_DENIED', write: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', env: 0 });
+      expect(JSON.parse(out.stdout)).toEqual({
+        read: 'ERR_ACCESS_DENIED',
+        write: 'ERR_ACCESS_DENIED',
+        spawn: 'ERR_ACCESS_DENIED',
+        env: 0,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
