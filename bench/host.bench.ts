@@ -3,8 +3,9 @@
  * read on the same pool in the same run: GET /api/runs/:id (auth + RLS transaction + validation)
  * and starting a run of a no-op workflow to completion (POST /api/runs with wait).
  */
-import { createServer, type Server } from 'node:http';
+
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,16 +44,20 @@ async function listen(server: Server): Promise<string> {
 
 async function load(url: string, options: Record<string, unknown> = {}): Promise<number> {
   const result = await autocannon({ url, connections: 10, duration: SECONDS, ...options });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result.requests.average;
 }
 
-const NOOP = 'id: noop\nnodes:\n  - id: start\n    uses: core/start@^1\n    next: done\n  - id: done\n    uses: core/end@^1\n';
+const NOOP =
+  'id: noop\nnodes:\n  - id: start\n    uses: core/start@^1\n    next: done\n  - id: done\n    uses: core/end@^1\n';
 
 /** Runs the host benchmarks against an embedded PostgreSQL (or FLOW_TEST_DATABASE_URL). */
 export async function benchHost(): Promise<Figure[]> {
   const tempDir = await mkdtemp(path.join(tmpdir(), 'flow-bench-'));
-  const embedded = process.env.FLOW_TEST_DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg') });
+  const embedded = process.env.FLOW_TEST_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg') });
   const serverUrl = process.env.FLOW_TEST_DATABASE_URL ?? embedded!.adminUrl;
   const dbName = `bench_${process.pid}`;
   const admin = createDb(serverUrl, { max: 1 });
@@ -66,23 +71,54 @@ export async function benchHost(): Promise<Figure[]> {
     servers.push(server);
     const url = await listen(server);
 
-    const signup = await fetch(`${url}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.test', password: 'bench password', name: 'Bench', tenantName: 'Bench' }) });
+    const signup = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'bench@example.test',
+        password: 'bench password',
+        name: 'Bench',
+        tenantName: 'Bench',
+      }),
+    });
     const me = (await signup.json()) as { tenant: { id: string } };
-    const cookies = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookies = signup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = /flow_csrf=([^;]+)/.exec(cookies)![1]!;
     const browser = { cookie: cookies, 'x-csrf-token': csrf, 'content-type': 'application/json' };
-    const keyRes = await fetch(`${url}/api/api-keys`, { method: 'POST', headers: browser, body: JSON.stringify({ name: 'bench', scopes: ['runs:read', 'runs:start'] }) });
+    const keyRes = await fetch(`${url}/api/api-keys`, {
+      method: 'POST',
+      headers: browser,
+      body: JSON.stringify({ name: 'bench', scopes: ['runs:read', 'runs:start'] }),
+    });
     const { key } = (await keyRes.json()) as { key: string };
-    await fetch(`${url}/api/workflows`, { method: 'POST', headers: browser, body: JSON.stringify({ yaml: NOOP }) });
+    await fetch(`${url}/api/workflows`, {
+      method: 'POST',
+      headers: browser,
+      body: JSON.stringify({ yaml: NOOP }),
+    });
     const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    const run = (await (await fetch(`${url}/api/runs`, { method: 'POST', headers: auth, body: JSON.stringify({ workflowId: 'noop', wait: true }) })).json()) as { runId: string };
+    const run = (await (
+      await fetch(`${url}/api/runs`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ workflowId: 'noop', wait: true }),
+      })
+    ).json()) as { runId: string };
 
     // The baseline: the same two reads in a tenant transaction, no auth, no validation, no error mapping.
     const bare = new Koa();
     bare.use(async (ctx) => {
       ctx.body = await withTenant(db, me.tenant.id, async (trx) => ({
         run: await trx.selectFrom('runs').selectAll().where('id', '=', run.runId).executeTakeFirst(),
-        events: await trx.selectFrom('run_events').select('event').where('run_id', '=', run.runId).orderBy('seq').execute(),
+        events: await trx
+          .selectFrom('run_events')
+          .select('event')
+          .where('run_id', '=', run.runId)
+          .orderBy('seq')
+          .execute(),
       }));
     });
     const bareServer = createServer(bare.callback());
@@ -91,7 +127,11 @@ export async function benchHost(): Promise<Figure[]> {
 
     const baseline = await load(bareUrl);
     const getRun = await load(`${url}/api/runs/${run.runId}`, { headers: auth });
-    const startRun = await load(`${url}/api/runs`, { method: 'POST', headers: auth, body: JSON.stringify({ workflowId: 'noop', wait: true }) });
+    const startRun = await load(`${url}/api/runs`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ workflowId: 'noop', wait: true }),
+    });
     await app.services.close();
     await db.destroy();
     const base = { name: 'bare Koa, same DB read', value: baseline };

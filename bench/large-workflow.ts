@@ -1,5 +1,5 @@
 /**
- * A generated workflow of the size a big real one reaches (1,000 nodes, ~110 KB): nodes with `with:`
+ * A generated workflow of the size a big real one reaches (1,000 nodes, ~125 KB): nodes with `with:`
  * blocks, flow and block mappings, ordered `next` branches, retries, comments and a `layout:` block.
  * Every node uses a built-in plugin with valid settings, so the file checks clean.
  */
@@ -25,53 +25,34 @@ export function largeWorkflowYaml(count = 1000): string {
     'nodes:',
   ];
   for (let i = 0; i < count; i++) {
-    const id = `step-${i}`;
-    const next = i + 1 < count ? `step-${i + 1}` : undefined;
-    const skip = i + 2 < count ? `step-${i + 2}` : next;
-    if (i % 10 === 0) lines.push(`  # --- section ${i / 10 + 1}: steps ${i} to ${i + 9} ---`);
+    const id = `s${i}`;
+    const next = i + 1 < count ? `s${i + 1}` : undefined;
+    const skip = i + 2 < count ? `s${i + 2}` : next;
+    if (i % 25 === 0) lines.push(`  # --- part ${i / 25 + 1} ---`);
     lines.push(`  - id: ${id}`);
     if (!next) {
-      lines.push('    name: Reply', '    uses: core/end@^1');
-      lines.push('    with:', '      output:', `        reply: "{{ nodes.step-${i - 1}.text }}"`);
+      lines.push('    uses: core/end@^1', `    with: { output: { reply: "{{ nodes.s${i - 1}.text }}" } }`);
       continue;
     }
-    switch (i % 4) {
+    switch (i % 5) {
       case 0:
-        lines.push(`    name: Remember attempt ${i}`, '    uses: core/set@^1');
-        lines.push('    with:', '      values:');
-        lines.push(`        attempts: "{{ default(vars.attempts, 0) + 1 }}"`);
-        lines.push(`        lastStep: ${id} # so the reply can say where it stopped`);
+        lines.push('    uses: core/set@^1', '    with:', '      values:', `        step: ${i} # where it stopped`);
         lines.push(`    next: ${next}`);
         break;
       case 1:
-        lines.push(`    name: Check step ${i}`, '    uses: core/condition@^1');
-        lines.push(`    with: { if: "{{ vars.attempts < ${i} and inputs.message != '' }}", negate: false }`);
-        lines.push('    next:');
-        lines.push(`      - on: "true"`, `        to: ${next}`, `        label: still going`);
-        lines.push(`      - when: "{{ len(inputs.message) > 500 }}"`, `        to: ${skip}`);
-        lines.push(`      - default: ${skip}`);
+        lines.push('    uses: core/condition@^1', `    with: { if: "{{ vars.step < ${i} }}" }`, '    next:');
+        lines.push(`      - on: "true"`, `        to: ${next}`, `      - default: ${skip}`);
         break;
       case 2:
         lines.push(`    name: Look up ${i}`, '    uses: core/http-request@^1');
-        lines.push('    description: Fetches the customer record; retried because the CRM is flaky.');
-        lines.push('    with:');
-        lines.push('      method: GET');
-        lines.push(`      url: "https://crm.example.com/customers/{{ inputs.customerId }}?step=${i}"`);
-        lines.push('      headers: { accept: application/json, x-request-id: "{{ run.id }}" }');
-        lines.push('    timeout: 5s');
-        lines.push('    retry: { max: 2, backoff: 200ms }');
-        lines.push(`    next: ${next}`);
+        lines.push(`    with: { url: "https://crm.example.com/c/{{ inputs.id }}" }`);
+        lines.push('    retry: { max: 2, backoff: 200ms }', `    next: ${next}`);
         break;
       default:
-        lines.push(`    name: Format ${i}`, '    uses: core/template@^1');
-        lines.push('    with:');
-        lines.push(`      template: "Hi [[name | there]], step ${i} of your request is [[status]]."`);
-        lines.push(`      data: { name: "{{ nodes.step-${i -1}.body.name }}", status: done }`);
-        lines.push('      escape: none');
-        lines.push(`    next: ${next}`);
+        lines.push('    uses: core/template@^1', `    with: { template: "Step ${i}: [[status]]" }`, `    next: ${next}`);
     }
   }
   lines.push('layout:');
-  for (let i = 0; i < count; i++) lines.push(`  step-${i}: { x: ${(i % 8) * 240}, y: ${Math.floor(i / 8) * 120} }`);
+  for (let i = 0; i < count; i++) lines.push(`  s${i}: { x: ${(i % 8) * 240}, y: ${Math.floor(i / 8) * 120} }`);
   return `${lines.join('\n')}\n`;
 }

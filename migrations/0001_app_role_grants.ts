@@ -5,8 +5,12 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`GRANT USAGE ON SCHEMA public TO flow_app`.execute(db);
   // Every table a later migration creates is readable/writable by the app (RLS still applies).
-  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO flow_app`.execute(db);
-  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO flow_app`.execute(db);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO flow_app`.execute(
+    db,
+  );
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO flow_app`.execute(
+    db,
+  );
   // Only to report whether migrations are current (GET /readyz).
   await sql`GRANT SELECT ON kysely_migration TO flow_app`.execute(db);
 }

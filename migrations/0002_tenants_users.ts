@@ -31,7 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     USING (user_id = nullif(current_setting('app.user_id', true), '')::uuid)`.execute(db);
   // ...and the tenants they belong to.
   await sql`CREATE POLICY member_tenants ON tenants FOR SELECT
-    USING (id IN (SELECT tenant_id FROM memberships WHERE user_id = nullif(current_setting('app.user_id', true), '')::uuid))`.execute(db);
+    USING (id IN (SELECT tenant_id FROM memberships WHERE user_id = nullif(current_setting('app.user_id', true), '')::uuid))`.execute(
+    db,
+  );
 
   await sql`CREATE TABLE invitations (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -49,5 +51,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Drops the tables. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['invitations', 'memberships', 'users', 'tenants']) await sql`DROP TABLE ${sql.table(t)}`.execute(db);
+  for (const t of ['invitations', 'memberships', 'users', 'tenants'])
+    await sql`DROP TABLE ${sql.table(t)}`.execute(db);
 }

@@ -20,7 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     started_at timestamptz NOT NULL DEFAULT now(),
     finished_at timestamptz,
     UNIQUE (tenant_id, id),
-    FOREIGN KEY (tenant_id, workflow_id, version) REFERENCES workflow_versions(tenant_id, workflow_id, version) ON DELETE CASCADE)`.execute(db);
+    FOREIGN KEY (tenant_id, workflow_id, version) REFERENCES workflow_versions(tenant_id, workflow_id, version) ON DELETE CASCADE)`.execute(
+    db,
+  );
   await sql`CREATE INDEX runs_tenant_started ON runs (tenant_id, started_at DESC)`.execute(db);
   await sql`CREATE INDEX runs_tenant_workflow ON runs (tenant_id, workflow_id, started_at DESC)`.execute(db);
   await enableTenantRls(db, 'runs');

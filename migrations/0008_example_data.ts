@@ -40,5 +40,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Drops the tables. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['records', 'orders', 'products', 'customers']) await sql`DROP TABLE ${sql.table(t)}`.execute(db);
+  for (const t of ['records', 'orders', 'products', 'customers'])
+    await sql`DROP TABLE ${sql.table(t)}`.execute(db);
 }

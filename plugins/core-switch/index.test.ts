@@ -61,6 +61,6 @@ describe('core/switch', () => {
   });
 
   it('reads its branches from the cases in config', () => {
-    expect(sw.manifest.branches).toEqual({ fromConfig: 'cases' });
+    expect(sw.manifest.branches).toEqual({ fromConfig: 'cases', extra: ['default'] });
   });
 });

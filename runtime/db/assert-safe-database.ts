@@ -5,7 +5,9 @@ import { type Kysely, sql } from 'kysely';
 export class UnsafeDatabaseError extends Error {
   readonly reasons: string[];
   constructor(reasons: string[]) {
-    super(`refusing to start: the database connection does not enforce tenant isolation:\n- ${reasons.join('\n- ')}`);
+    super(
+      `refusing to start: the database connection does not enforce tenant isolation:\n- ${reasons.join('\n- ')}`,
+    );
     this.name = 'UnsafeDatabaseError';
     this.reasons = reasons;
   }
@@ -27,12 +29,18 @@ interface TenantTableRow {
 export async function assertSafeDatabase(db: Kysely<any>): Promise<void> {
   const reasons: string[] = [];
   const { rows: roles } = await sql<{ name: string; superuser: boolean; bypassrls: boolean }>`
-    SELECT rolname AS name, rolsuper AS superuser, rolbypassrls AS bypassrls FROM pg_roles WHERE rolname = current_user`.execute(db);
+    SELECT rolname AS name, rolsuper AS superuser, rolbypassrls AS bypassrls FROM pg_roles WHERE rolname = current_user`.execute(
+    db,
+  );
   const role = roles[0];
   if (!role) reasons.push('the connected role was not found in pg_roles');
   else {
-    if (role.superuser) reasons.push(`role "${role.name}" is a superuser (superusers skip row level security); connect as flow_app`);
-    if (role.bypassrls) reasons.push(`role "${role.name}" has BYPASSRLS; run ALTER ROLE ${role.name} NOBYPASSRLS`);
+    if (role.superuser)
+      reasons.push(
+        `role "${role.name}" is a superuser (superusers skip row level security); connect as flow_app`,
+      );
+    if (role.bypassrls)
+      reasons.push(`role "${role.name}" has BYPASSRLS; run ALTER ROLE ${role.name} NOBYPASSRLS`);
   }
   const { rows: tables } = await sql<TenantTableRow>`
     SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
@@ -45,7 +53,10 @@ export async function assertSafeDatabase(db: Kysely<any>): Promise<void> {
     ORDER BY c.relname`.execute(db);
   if (tables.length === 0) reasons.push('no tenant tables found: are the migrations applied?');
   for (const t of tables) {
-    if (t.owned) reasons.push(`role "${role?.name}" owns tenant table "${t.name}" (owners can skip policies and change them)`);
+    if (t.owned)
+      reasons.push(
+        `role "${role?.name}" owns tenant table "${t.name}" (owners can skip policies and change them)`,
+      );
     if (!t.rls) reasons.push(`tenant table "${t.name}" does not have row level security enabled`);
     else if (!t.forced) reasons.push(`tenant table "${t.name}" does not FORCE row level security`);
     if (t.policies === 0) reasons.push(`tenant table "${t.name}" has no row level security policy`);

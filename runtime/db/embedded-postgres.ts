@@ -33,7 +33,9 @@ export async function findFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -60,7 +62,8 @@ function runningServerPort(dataDir: string): number | undefined {
 export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir ?? './data/pg');
   const password = options.password ?? 'postgres';
-  const urlFor = (port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const urlFor = (port: number) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const alreadyRunning = runningServerPort(dataDir);
   if (alreadyRunning) {
     return { adminUrl: urlFor(alreadyRunning), port: alreadyRunning, dataDir, stop: async () => {} };
@@ -86,7 +89,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`could not start the embedded PostgreSQL in ${dataDir} on port ${port}: ${String(error ?? 'it exited early')}`);
+    throw new Error(
+      `could not start the embedded PostgreSQL in ${dataDir} on port ${port}: ${String(error ?? 'it exited early')}`,
+    );
   }
   return { adminUrl: urlFor(port), port, dataDir, stop: () => server.stop() };
 }

@@ -14,7 +14,9 @@ export class FolderMigrationProvider implements MigrationProvider {
     this.folder = folder;
   }
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(this.folder)).filter((f) => /^\d{4}_.+\.ts$/.test(f) && !f.endsWith('.test.ts')).sort();
+    const files = (await readdir(this.folder))
+      .filter((f) => /^\d{4}_.+\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(this.folder, file)).href)) as Migration;
@@ -31,7 +33,10 @@ export async function migrateToLatest(db: Kysely<any>, folder = MIGRATIONS_DIR):
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '(setup)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `migration ${failed?.migrationName ?? '(setup)'} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   return results;
 }

@@ -17,75 +17,178 @@ export type NullableTime = ColumnType<Date | null, Date | string | null | undefi
 export type Role = 'owner' | 'admin' | 'builder' | 'viewer';
 
 /** An organisation; every tenant table row belongs to one. */
-export interface TenantTable { id: string; slug: string; name: string; created_at: CreatedAt }
+export interface TenantTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: CreatedAt;
+}
 /** A person; global, one row per email. */
-export interface UserTable { id: Generated<string>; email: string; name: string; password_hash: string; created_at: CreatedAt }
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
 /** A user's role in a tenant. */
-export interface MembershipTable { tenant_id: string; user_id: string; role: Role; created_at: CreatedAt }
+export interface MembershipTable {
+  tenant_id: string;
+  user_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
 /** An emailed invitation to join a tenant; the token itself is never stored. */
 export interface InvitationTable {
-  id: Generated<string>; tenant_id: string; email: string; role: Role; token_hash: string; invited_by: string | null;
-  created_at: CreatedAt; expires_at: Date | string; accepted_at: NullableTime;
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+  accepted_at: NullableTime;
 }
 /** A signed-in browser. */
 export interface SessionTable {
-  id: Generated<string>; tenant_id: string; user_id: string; csrf_token: string;
-  created_at: CreatedAt; expires_at: Date | string; revoked_at: NullableTime;
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+  revoked_at: NullableTime;
 }
 /** A programmatic credential: only the sha256 of the key is kept. */
 export interface ApiKeyTable {
-  id: Generated<string>; tenant_id: string; name: string; prefix: string; key_hash: string; scopes: string[];
-  created_by: string | null; created_at: CreatedAt; last_used_at: NullableTime; revoked_at: NullableTime;
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: NullableTime;
+  revoked_at: NullableTime;
 }
 /** Append-only record of security-relevant actions. */
 export interface AuditLogTable {
-  id: Generated<string>; tenant_id: string; actor_user_id: string | null; actor_api_key_id: string | null;
-  action: string; target: string | null; details: Json<Record<string, unknown>>; ip: string | null; at: CreatedAt;
+  id: Generated<string>;
+  tenant_id: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  action: string;
+  target: string | null;
+  details: Json<Record<string, unknown>>;
+  ip: string | null;
+  at: CreatedAt;
 }
 /** A tenant secret, AES-256-GCM encrypted under the key named by key_id. */
 export interface SecretTable {
-  tenant_id: string; name: string; key_id: string; iv: string; tag: string; ciphertext: string;
-  created_at: CreatedAt; updated_at: CreatedAt;
+  tenant_id: string;
+  name: string;
+  key_id: string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
 }
 /** A workflow: a slug id and a pointer to its latest version. */
 export interface WorkflowTable {
-  tenant_id: string; id: string; name: string; current_version: number; published_version: number | null;
-  created_at: CreatedAt; updated_at: CreatedAt;
+  tenant_id: string;
+  id: string;
+  name: string;
+  current_version: number;
+  published_version: number | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
 }
 /** One saved version of a workflow, YAML exactly as written. */
 export interface WorkflowVersionTable {
-  tenant_id: string; workflow_id: string; version: number; yaml: string; author_id: string | null; message: string;
-  published: Generated<boolean>; created_at: CreatedAt;
+  tenant_id: string;
+  workflow_id: string;
+  version: number;
+  yaml: string;
+  author_id: string | null;
+  message: string;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
 }
 /** Status of a run row. */
 export type RunRowStatus = 'running' | 'completed' | 'failed' | 'cancelled';
 /** One execution of a workflow version. */
 export interface RunTable {
-  id: Generated<string>; tenant_id: string; workflow_id: string; version: number; status: RunRowStatus;
-  input: Json; output: NullableJson; error: NullableJson<{ code: string; message: string; nodeId?: string }>;
-  nodes: NullableJson<Record<string, unknown>>; plugins: NullableJson<Record<string, unknown>>;
+  id: Generated<string>;
+  tenant_id: string;
+  workflow_id: string;
+  version: number;
+  status: RunRowStatus;
+  input: Json;
+  output: NullableJson;
+  error: NullableJson<{ code: string; message: string; nodeId?: string }>;
+  nodes: NullableJson<Record<string, unknown>>;
+  plugins: NullableJson<Record<string, unknown>>;
   /** The unsaved YAML a test-panel run used instead of `version`'s. */
   draft_yaml: string | null;
-  started_by: string | null; started_at: CreatedAt; finished_at: NullableTime;
+  started_by: string | null;
+  started_at: CreatedAt;
+  finished_at: NullableTime;
 }
 /** One trace event of a run, in order. */
 export interface RunEventTable {
-  tenant_id: string; run_id: string; seq: number; type: string; node_id: string | null; at: CreatedAt; event: Json<Record<string, unknown>>;
+  tenant_id: string;
+  run_id: string;
+  seq: number;
+  type: string;
+  node_id: string | null;
+  at: CreatedAt;
+  event: Json<Record<string, unknown>>;
 }
 /** Example tenant data: a customer. */
-export interface CustomerTable { tenant_id: string; id: string; name: string; email: string | null; data: Json<Record<string, unknown>> }
+export interface CustomerTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  email: string | null;
+  data: Json<Record<string, unknown>>;
+}
 /** Example tenant data: a product. */
-export interface ProductTable { tenant_id: string; id: string; name: string; price: ColumnType<string | null, number | string | null | undefined, number | string | null>; data: Json<Record<string, unknown>> }
+export interface ProductTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  price: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  data: Json<Record<string, unknown>>;
+}
 /** Example tenant data: an order. */
 export interface OrderTable {
-  tenant_id: string; id: string; customer_id: string | null; status: string; data: Json<Record<string, unknown>>;
-  created_at: CreatedAt; updated_at: CreatedAt;
+  tenant_id: string;
+  id: string;
+  customer_id: string | null;
+  status: string;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
 }
 /** A record of any other tenant collection (leads, tickets, complaints...). */
-export interface RecordTable { tenant_id: string; collection: string; id: string; data: Json<Record<string, unknown>>; created_at: CreatedAt }
+export interface RecordTable {
+  tenant_id: string;
+  collection: string;
+  id: string;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
 /** Knowledge documents searched with PostgreSQL full-text search. */
 export interface DocumentTable {
-  tenant_id: string; id: string; source: string; title: string; body: string; data: Json<Record<string, unknown>>;
+  tenant_id: string;
+  id: string;
+  source: string;
+  title: string;
+  body: string;
+  data: Json<Record<string, unknown>>;
   search: ColumnType<string, never, never>;
 }
 

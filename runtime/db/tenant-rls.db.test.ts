@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from './create-db.ts';
-import { assertSafeDatabase, UnsafeDatabaseError } from './assert-safe-database.ts';
-import { withTenant } from './with-tenant.ts';
 import { type FreshDatabase, freshDatabase } from '../../test/support/fresh-database.ts';
+import { assertSafeDatabase, UnsafeDatabaseError } from './assert-safe-database.ts';
+import { createDb } from './create-db.ts';
+import { withTenant } from './with-tenant.ts';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -11,16 +11,24 @@ let fresh: FreshDatabase;
 
 beforeAll(async () => {
   fresh = await freshDatabase();
-  for (const [id, slug] of [[A, 'acme'], [B, 'globex']] as const) {
+  for (const [id, slug] of [
+    [A, 'acme'],
+    [B, 'globex'],
+  ] as const) {
     await fresh.adminDb.insertInto('tenants').values({ id, slug, name: slug }).execute();
-    await fresh.adminDb.insertInto('customers').values({ tenant_id: id, id: 'c1', name: `${slug} customer`, email: null, data: '{}' }).execute();
+    await fresh.adminDb
+      .insertInto('customers')
+      .values({ tenant_id: id, id: 'c1', name: `${slug} customer`, email: null, data: '{}' })
+      .execute();
   }
 });
 afterAll(() => fresh.drop());
 
 describe('row level security as the app role', () => {
   it('shows a tenant only its own rows', async () => {
-    const names = await withTenant(fresh.db, A, (trx) => trx.selectFrom('customers').select('name').execute());
+    const names = await withTenant(fresh.db, A, (trx) =>
+      trx.selectFrom('customers').select('name').execute(),
+    );
     expect(names).toEqual([{ name: 'acme customer' }]);
   });
 
@@ -31,10 +39,15 @@ describe('row level security as the app role', () => {
 
   it('refuses to write a row into another tenant', async () => {
     const write = withTenant(fresh.db, A, (trx) =>
-      trx.insertInto('customers').values({ tenant_id: B, id: 'sneaky', name: 'x', email: null, data: '{}' }).execute(),
+      trx
+        .insertInto('customers')
+        .values({ tenant_id: B, id: 'sneaky', name: 'x', email: null, data: '{}' })
+        .execute(),
     );
     await expect(write).rejects.toThrow(/row-level security/);
-    const move = await withTenant(fresh.db, A, (trx) => trx.updateTable('customers').set({ name: 'moved' }).where('tenant_id', '=', B).executeTakeFirst());
+    const move = await withTenant(fresh.db, A, (trx) =>
+      trx.updateTable('customers').set({ name: 'moved' }).where('tenant_id', '=', B).executeTakeFirst(),
+    );
     expect(move.numUpdatedRows).toBe(0n);
   });
 
@@ -58,8 +71,23 @@ describe('row level security as the app role', () => {
   });
 
   it('keeps the audit log append-only for the app', async () => {
-    await withTenant(fresh.db, A, (trx) => trx.insertInto('audit_log').values({ tenant_id: A, actor_user_id: null, actor_api_key_id: null, action: 'test', target: null, details: '{}', ip: null }).execute());
-    await expect(withTenant(fresh.db, A, (trx) => trx.deleteFrom('audit_log').execute())).rejects.toThrow(/permission denied/);
+    await withTenant(fresh.db, A, (trx) =>
+      trx
+        .insertInto('audit_log')
+        .values({
+          tenant_id: A,
+          actor_user_id: null,
+          actor_api_key_id: null,
+          action: 'test',
+          target: null,
+          details: '{}',
+          ip: null,
+        })
+        .execute(),
+    );
+    await expect(withTenant(fresh.db, A, (trx) => trx.deleteFrom('audit_log').execute())).rejects.toThrow(
+      /permission denied/,
+    );
   });
 });
 
@@ -77,7 +105,9 @@ describe('assertSafeDatabase', () => {
     try {
       const error = await assertSafeDatabase(fresh.db).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnsafeDatabaseError);
-      expect((error as UnsafeDatabaseError).reasons).toEqual(['tenant table "orders" does not FORCE row level security']);
+      expect((error as UnsafeDatabaseError).reasons).toEqual([
+        'tenant table "orders" does not FORCE row level security',
+      ]);
     } finally {
       await sql`ALTER TABLE orders FORCE ROW LEVEL SECURITY`.execute(fresh.adminDb);
     }
@@ -88,7 +118,9 @@ describe('assertSafeDatabase', () => {
     await sql`ALTER TABLE notes OWNER TO flow_app`.execute(fresh.adminDb);
     try {
       const error = (await assertSafeDatabase(fresh.db).catch((e: unknown) => e)) as UnsafeDatabaseError;
-      expect(error.reasons).toContain('role "flow_app" owns tenant table "notes" (owners can skip policies and change them)');
+      expect(error.reasons).toContain(
+        'role "flow_app" owns tenant table "notes" (owners can skip policies and change them)',
+      );
       expect(error.reasons).toContain('tenant table "notes" does not have row level security enabled');
     } finally {
       await sql`DROP TABLE notes`.execute(fresh.adminDb);

@@ -18,13 +18,23 @@ export async function enableTenantRls(db: Kysely<any>, table: string, column = '
   const t = sql.table(table);
   await sql`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`.execute(db);
   await sql`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`.execute(db);
-  await sql`CREATE POLICY tenant_isolation ON ${t} USING (${sql.ref(column)} = ${sql.raw(CURRENT_TENANT_SQL)}) WITH CHECK (${sql.ref(column)} = ${sql.raw(CURRENT_TENANT_SQL)})`.execute(db);
+  await sql`CREATE POLICY tenant_isolation ON ${t} USING (${sql.ref(column)} = ${sql.raw(CURRENT_TENANT_SQL)}) WITH CHECK (${sql.ref(column)} = ${sql.raw(CURRENT_TENANT_SQL)})`.execute(
+    db,
+  );
 }
 
 /**
  * A read-only policy that lets the app find one row before it knows the tenant, by a value only the
  * holder of a secret can compute (a token hash), set with `set_config(setting, value, true)`.
  */
-export async function addLookupPolicy(db: Kysely<any>, table: string, name: string, column: string, setting: string): Promise<void> {
-  await sql`CREATE POLICY ${sql.id(name)} ON ${sql.table(table)} FOR SELECT USING (${sql.ref(column)} = nullif(current_setting(${sql.lit(setting)}, true), ''))`.execute(db);
+export async function addLookupPolicy(
+  db: Kysely<any>,
+  table: string,
+  name: string,
+  column: string,
+  setting: string,
+): Promise<void> {
+  await sql`CREATE POLICY ${sql.id(name)} ON ${sql.table(table)} FOR SELECT USING (${sql.ref(column)} = nullif(current_setting(${sql.lit(setting)}, true), ''))`.execute(
+    db,
+  );
 }

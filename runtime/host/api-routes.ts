@@ -12,5 +12,15 @@ import { workflowRoutes } from './workflows/workflows.routes.ts';
 
 /** All routes. */
 export function apiRoutes(): RouteDef[] {
-  return [...healthRoutes, ...authRoutes, ...memberRoutes, ...invitationRoutes, ...apiKeyRoutes, ...secretRoutes, ...auditRoutes, ...workflowRoutes, ...runRoutes];
+  return [
+    ...healthRoutes,
+    ...authRoutes,
+    ...memberRoutes,
+    ...invitationRoutes,
+    ...apiKeyRoutes,
+    ...secretRoutes,
+    ...auditRoutes,
+    ...workflowRoutes,
+    ...runRoutes,
+  ];
 }

@@ -38,8 +38,14 @@ function persistentSecret(envValue: string | undefined, file: string, make: () =
  * first = current) — each falling back to a file under `dataDir` generated on first start.
  */
 export function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): HostConfig {
-  const cookieSecret = persistentSecret(env.FLOW_COOKIE_SECRET, path.join(dataDir, 'cookie-secret'), () => randomBytes(32).toString('base64'));
-  const keys = persistentSecret(env.FLOW_SECRET_KEY, path.join(dataDir, 'secret-keys'), () => `k1:${randomBytes(32).toString('base64')}`);
+  const cookieSecret = persistentSecret(env.FLOW_COOKIE_SECRET, path.join(dataDir, 'cookie-secret'), () =>
+    randomBytes(32).toString('base64'),
+  );
+  const keys = persistentSecret(
+    env.FLOW_SECRET_KEY,
+    path.join(dataDir, 'secret-keys'),
+    () => `k1:${randomBytes(32).toString('base64')}`,
+  );
   return {
     cookieSecret: Buffer.from(cookieSecret, 'base64'),
     keyring: parseKeyring(keys),

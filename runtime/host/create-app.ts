@@ -1,6 +1,6 @@
 /** The Koa application: middleware and every API route. No listen: callers own the server. */
 import { bodyParser } from '@koa/bodyparser';
-import Koa from 'koa';
+import Koa, { type Middleware } from 'koa';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.ts';
@@ -13,7 +13,6 @@ import { errorHandler } from './http/error-handler.middleware.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { requestId } from './http/request-id.middleware.ts';
-import type { Middleware } from 'koa';
 
 /** Options for {@link createApp}. */
 export interface CreateAppOptions {
@@ -24,6 +23,8 @@ export interface CreateAppOptions {
   services?: HostServices;
   /** Extra middleware after the API (e.g. the built studio's static files). */
   after?: Middleware[];
+  /** More API routes (e.g. the plugin registry's), mounted and documented like the built-in ones. */
+  extraRoutes?: RouteDef[];
 }
 
 /** A Koa app with its services attached (for sockets and shutdown). */
@@ -35,7 +36,7 @@ export function createApp(options: CreateAppOptions): FlowApp {
   const app = new Koa({ proxy: services.config.trustProxy }) as FlowApp;
   app.services = services;
   app.silent = true; // errors are logged once, by errorHandler
-  const routes = apiRoutes();
+  const routes = [...apiRoutes(), ...(options.extraRoutes ?? [])];
   app.routes = routes;
   const openapi = buildOpenApi(routes, { title: 'Flow Studio API', version: '0.1.0' });
   const router = mountRoutes(services, routes);

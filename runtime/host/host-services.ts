@@ -1,8 +1,8 @@
 /** The long-lived parts of a host that routes and sockets share. */
 import type { Kysely } from 'kysely';
 import { type Logger, pino } from 'pino';
-import type { PluginResolver } from '../../registry/sdk/plugin.ts';
 import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
+import type { PluginResolver } from '../../registry/sdk/plugin.ts';
 import type { Database } from '../db/schema.ts';
 import { createInProcessResolver } from '../engine/in-process-resolver.ts';
 import { LoginRateLimit } from './auth/login-rate-limit.ts';
@@ -36,12 +36,18 @@ const builtinResolver = () => (builtins ??= loadBuiltinPlugins().then(createInPr
 
 /** Builds the services for a host from its database and settings. */
 export function createHostServices(options: HostServicesOptions): HostServices {
-  const logger = options.logger ?? pino({ level: options.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.value', '*.token'] });
+  const logger =
+    options.logger ??
+    pino({
+      level: options.config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.value', '*.token'],
+    });
   const runs = new RunService({
     db: options.db,
     logger,
     resolverFor: options.resolverFor ?? (() => builtinResolver()),
-    capabilitiesFor: (_tenantId, resolve) => tenantCapabilities({ db: options.db, keyring: options.config.keyring, resolve }),
+    capabilitiesFor: (_tenantId, resolve) =>
+      tenantCapabilities({ db: options.db, keyring: options.config.keyring, resolve }),
   });
   return {
     db: options.db,

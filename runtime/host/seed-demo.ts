@@ -28,15 +28,33 @@ export interface SeedResult {
 }
 
 /** Seeds the demo tenant unless the demo user already has one. */
-export async function seedDemo(db: Kysely<Database>, logger: Logger, dir = WORKFLOWS_DIR): Promise<SeedResult> {
-  const existing = await db.selectFrom('users').select('id').where('email', '=', DEMO_LOGIN.email).executeTakeFirst();
+export async function seedDemo(
+  db: Kysely<Database>,
+  logger: Logger,
+  dir = WORKFLOWS_DIR,
+): Promise<SeedResult> {
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', DEMO_LOGIN.email)
+    .executeTakeFirst();
   if (existing) return { created: false, workflows: [], skipped: [] };
-  const user = await db.insertInto('users').values({ email: DEMO_LOGIN.email, name: 'Demo Builder', password_hash: await hashPassword(DEMO_LOGIN.password) })
-    .returning('id').executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('users')
+    .values({
+      email: DEMO_LOGIN.email,
+      name: 'Demo Builder',
+      password_hash: await hashPassword(DEMO_LOGIN.password),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const tenantId = randomUUID();
   await withTenant(db, tenantId, async (trx) => {
     await trx.insertInto('tenants').values({ id: tenantId, slug: DEMO_LOGIN.tenant, name: 'Demo' }).execute();
-    await trx.insertInto('memberships').values({ tenant_id: tenantId, user_id: user.id, role: 'owner' }).execute();
+    await trx
+      .insertInto('memberships')
+      .values({ tenant_id: tenantId, user_id: user.id, role: 'owner' })
+      .execute();
   });
   const result: SeedResult = { created: true, workflows: [], skipped: [] };
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -50,8 +68,28 @@ export async function seedDemo(db: Kysely<Database>, logger: Logger, dir = WORKF
       continue;
     }
     await withTenant(db, tenantId, async (trx) => {
-      await trx.insertInto('workflows').values({ tenant_id: tenantId, id: wf.id, name: wf.name ?? wf.id, current_version: 1, published_version: 1 }).execute();
-      await trx.insertInto('workflow_versions').values({ tenant_id: tenantId, workflow_id: wf.id, version: 1, yaml, author_id: user.id, message: `Example from workflows/${file}`, published: true }).execute();
+      await trx
+        .insertInto('workflows')
+        .values({
+          tenant_id: tenantId,
+          id: wf.id,
+          name: wf.name ?? wf.id,
+          current_version: 1,
+          published_version: 1,
+        })
+        .execute();
+      await trx
+        .insertInto('workflow_versions')
+        .values({
+          tenant_id: tenantId,
+          workflow_id: wf.id,
+          version: 1,
+          yaml,
+          author_id: user.id,
+          message: `Example from workflows/${file}`,
+          published: true,
+        })
+        .execute();
     });
     result.workflows.push(wf.id);
   }
@@ -62,7 +100,9 @@ export async function seedDemo(db: Kysely<Database>, logger: Logger, dir = WORKF
 /** Loads `<table>.json` files (`[...]` or `{ <table>: [...] }`) into the tenant's tables; other files become documents. */
 async function seedData(db: Kysely<Database>, tenantId: string, dataDir: string): Promise<void> {
   const tables = tenantTables(db, tenantId);
-  const files = (await readdir(dataDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+  const files = (await readdir(dataDir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const file of files) {
     const name = file.replace(/\.json$/, '');
     const json = JSON.parse(await readFile(path.join(dataDir, file), 'utf8')) as unknown;
@@ -75,10 +115,17 @@ async function seedData(db: Kysely<Database>, tenantId: string, dataDir: string)
     if (!Array.isArray(entries)) continue;
     await withTenant(db, tenantId, async (trx) => {
       for (const [i, e] of entries.entries()) {
-        await trx.insertInto('documents').values({
-          tenant_id: tenantId, id: String(e.id ?? i), source: file, title: String(e.question ?? e.title ?? ''),
-          body: String(e.answer ?? e.body ?? ''), data: JSON.stringify(e),
-        }).execute();
+        await trx
+          .insertInto('documents')
+          .values({
+            tenant_id: tenantId,
+            id: String(e.id ?? i),
+            source: file,
+            title: String(e.question ?? e.title ?? ''),
+            body: String(e.answer ?? e.body ?? ''),
+            data: JSON.stringify(e),
+          })
+          .execute();
       }
     });
   }

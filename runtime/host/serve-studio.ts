@@ -14,7 +14,13 @@ export function serveStudio(studioDir: string): Middleware[] {
     async function studioPages(ctx, next) {
       await next();
       // Client-side routes (/runs/123) are pages of the single-page app, not files.
-      if (ctx.method === 'GET' && ctx.status === 404 && ctx.body === undefined && !ctx.path.startsWith('/api') && !ctx.path.startsWith('/socket.io')) {
+      if (
+        ctx.method === 'GET' &&
+        ctx.status === 404 &&
+        ctx.body === undefined &&
+        !ctx.path.startsWith('/api') &&
+        !ctx.path.startsWith('/socket.io')
+      ) {
         ctx.type = 'html';
         ctx.body = await readFile(index, 'utf8');
       }

@@ -49,7 +49,10 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   let embedded: EmbeddedServer | undefined;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), onLog: (m) => logger.debug({ postgres: m.trim() }) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'pg'),
+      onLog: (m) => logger.debug({ postgres: m.trim() }),
+    });
     adminUrl = embedded.adminUrl;
   }
   const { appUrl } = await prepareDatabase(adminUrl);
@@ -57,12 +60,28 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   await assertSafeDatabase(db);
   // Runs that were in flight when an earlier process died will never finish: say so.
   const admin = createDb(adminUrl, { max: 1 });
-  await admin.updateTable('runs').set({ status: 'failed', error: JSON.stringify({ code: 'interrupted', message: 'the host stopped while this run was in progress' }), finished_at: new Date() })
-    .where('status', '=', 'running').execute().finally(() => admin.destroy());
+  await admin
+    .updateTable('runs')
+    .set({
+      status: 'failed',
+      error: JSON.stringify({
+        code: 'interrupted',
+        message: 'the host stopped while this run was in progress',
+      }),
+      finished_at: new Date(),
+    })
+    .where('status', '=', 'running')
+    .execute()
+    .finally(() => admin.destroy());
 
   const seeded = options.seed === false ? undefined : await seedDemo(db, logger);
   const services = createHostServices({ db, config, logger });
-  const app = createApp({ db, config, services, after: serveStudio(path.resolve(options.studioDir ?? path.join(ROOT, 'dist/studio'))) });
+  const app = createApp({
+    db,
+    config,
+    services,
+    after: serveStudio(path.resolve(options.studioDir ?? path.join(ROOT, 'dist/studio'))),
+  });
   const server = createServer(app.callback());
   const io = attachLiveTrace(server, services);
   const requested = options.port ?? Number(process.env.PORT ?? 3000);
@@ -74,7 +93,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const shownHost = options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : 'localhost';
   const url = `http://${shownHost}:${port}`;
   if (seeded?.created) {
-    console.log(`Demo tenant '${DEMO_LOGIN.tenant}' created with ${seeded.workflows.length} example workflow(s).`);
+    console.log(
+      `Demo tenant '${DEMO_LOGIN.tenant}' created with ${seeded.workflows.length} example workflow(s).`,
+    );
     console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   }
   console.log(`Flow Studio is running at ${url}`);
@@ -83,19 +104,21 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   return {
     url,
     port,
-    close: () => (closing ??= (async () => {
-      await services.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.destroy();
-      await embedded?.stop();
-    })()),
+    close: () =>
+      (closing ??= (async () => {
+        await services.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.destroy();
+        await embedded?.stop();
+      })()),
   };
 }
 
 // `node runtime/host/start.ts` starts it directly.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const host = await startHost();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void host.close().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void host.close().then(() => process.exit(0)));
 }

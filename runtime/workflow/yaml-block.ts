@@ -3,7 +3,7 @@
  * indicator (`-` or the key) sits, where its `:` ends, and where its content ends. A collection may be
  * one yaml node or stitched together from pieces parsed on their own (yaml-source.ts).
  */
-import { type CST, isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type CST, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { lineStartOf, startsLine, trimLineBreak } from './yaml-lines.ts';
 
 /** A yaml AST node and the offset its ranges count from (pieces of a file are parsed on their own). */
@@ -57,11 +57,27 @@ function commentAfter(tokens: CST.SourceToken[] | undefined, indicator: CST.Sour
   return tokens.slice(tokens.indexOf(indicator) + 1).some((t) => t.type === 'comment');
 }
 
+/**
+ * Where a node's content ends, relative to its piece. A block collection's own range runs over the
+ * comment lines that follow it, so its end is taken from its last entry instead.
+ */
+function contentEnd(node: Node): number {
+  const range = node.range as [number, number, number];
+  if (!(isMap(node) || isSeq(node)) || node.flow) return range[1];
+  const last = node.items[node.items.length - 1];
+  if (!last) return range[1];
+  if (isPair(last)) {
+    const key = isNode(last.key) ? contentEnd(last.key) : range[0];
+    return isNode(last.value) && last.value.range ? Math.max(key, contentEnd(last.value)) : key;
+  }
+  return isNode(last) && last.range ? contentEnd(last) : range[1];
+}
+
 /** Absolute [start, contentEnd] of a located node (the trailing newline of a block value is not content). */
 export function spanOf(text: string, loc: Located): [number, number] | null {
   const range = loc.node?.range;
-  if (!range) return null;
-  return [loc.base + range[0], Math.max(loc.base + range[0], trimLineBreak(text, loc.base + range[1]))];
+  if (!range || !loc.node) return null;
+  return [loc.base + range[0], Math.max(loc.base + range[0], trimLineBreak(text, loc.base + contentEnd(loc.node)))];
 }
 
 function finish(text: string, item: Omit<BlockItem, 'column' | 'atLineStart'>): BlockItem {

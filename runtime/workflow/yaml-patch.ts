@@ -153,7 +153,8 @@ export class YamlPatcher {
     }
     const { item, parent } = slot;
     const node = isBlockCollection(v) ? null : v.node;
-    const mode: EmitMode = isCollection(node) ? (node.flow ? 'flow' : 'block') : isBlockCollection(v) ? 'block' : 'auto';
+    // An empty `[]` or `{}` says nothing about style: what grows from it is written like new content.
+    const mode: EmitMode = isCollection(node) && node.items.length > 0 ? (node.flow ? 'flow' : 'block') : isBlockCollection(v) ? 'block' : 'auto';
     const rest = indentRest(parent === 'map' ? pairValueText(target, this.style, mode) : itemValueText(target, this.style, mode), item.column);
     let end = Math.max(item.afterIndicator, span?.[1] ?? item.afterIndicator, endAt);
     const empty = !span || span[0] === span[1] || (isScalar(node) && node.source === '' && node.value === null);

@@ -18,20 +18,36 @@ afterAll(async () => {
 describe('startHost', () => {
   it('starts on the embedded database, seeds the demo once, and comes back with the same data', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'flow-start-'));
-    host = await startHost({ port: 0, dataDir, logLevel: 'silent', studioDir: path.join(dataDir, 'no-studio') });
+    host = await startHost({
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      studioDir: path.join(dataDir, 'no-studio'),
+    });
     const client = new ApiClient(host.url);
     expect((await client.get('/healthz')).body).toEqual({ status: 'ok' });
     expect((await client.get('/readyz')).body).toEqual({ status: 'ready' });
-    const login = await client.post('/api/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+    const login = await client.post('/api/auth/login', {
+      email: DEMO_LOGIN.email,
+      password: DEMO_LOGIN.password,
+    });
     expect(login.status).toBe(200);
     expect(login.body.tenant.slug).toBe('demo');
     const orders = await client.get('/api/workflows');
     expect(orders.status).toBe(200);
     await host.close();
 
-    host = await startHost({ port: 0, dataDir, logLevel: 'silent', studioDir: path.join(dataDir, 'no-studio') });
+    host = await startHost({
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      studioDir: path.join(dataDir, 'no-studio'),
+    });
     const again = new ApiClient(host.url);
-    const second = await again.post('/api/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+    const second = await again.post('/api/auth/login', {
+      email: DEMO_LOGIN.email,
+      password: DEMO_LOGIN.password,
+    });
     expect(second.body.tenant.id).toBe(login.body.tenant.id);
     expect((await again.get('/api/workflows')).body.workflows).toEqual(orders.body.workflows);
   });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiPath } from '../../runtime/host/http/openapi.ts';
 import type { ApiClient, ApiResponse } from '../support/api-client.ts';
-import { type TestHost, startTestHost } from '../support/test-host.ts';
+import { startTestHost, type TestHost } from '../support/test-host.ts';
 import { oneNodeYaml, testResolver } from '../support/test-plugins.ts';
 import { helloYaml } from '../support/workflow-yaml.ts';
 
@@ -25,24 +25,50 @@ beforeAll(async () => {
   ids.run = (await v.post('/api/runs', { workflowId: 'victim-flow', wait: true })).body.runId;
   ids.slowRun = (await v.post('/api/runs', { workflowId: 'victim-slow' })).body.runId;
   const inv = await v.post('/api/invitations', { email: 'member@victim.test', role: 'builder' });
-  ids.invitation = (await v.post('/api/invitations', { email: 'pending@victim.test', role: 'viewer' })).body.invitation.id;
-  ids.member = (await host.client().post('/api/invitations/accept', { token: inv.body.token, password: 'member password', name: 'Member' })).body.user.id;
+  ids.invitation = (
+    await v.post('/api/invitations', { email: 'pending@victim.test', role: 'viewer' })
+  ).body.invitation.id;
+  ids.member = (
+    await host
+      .client()
+      .post('/api/invitations/accept', { token: inv.body.token, password: 'member password', name: 'Member' })
+  ).body.user.id;
   ids.key = (await v.post('/api/api-keys', { name: 'victim key', scopes: ['runs:read'] })).body.apiKey.id;
   await v.put('/api/secrets/VICTIM_SECRET', { value: 'victim-secret-value-0001' });
-  const all = [...new Set(['workflows:read', 'workflows:write', 'workflows:publish', 'workflows:delete', 'runs:read', 'runs:start', 'runs:cancel', 'members:read', 'members:manage', 'keys:manage', 'secrets:read', 'secrets:write', 'audit:read'])];
-  attackerKey = host.client((await attacker.client.post('/api/api-keys', { name: 'all', scopes: all })).body.key);
+  const all = [
+    ...new Set([
+      'workflows:read',
+      'workflows:write',
+      'workflows:publish',
+      'workflows:delete',
+      'runs:read',
+      'runs:start',
+      'runs:cancel',
+      'members:read',
+      'members:manage',
+      'keys:manage',
+      'secrets:read',
+      'secrets:write',
+      'audit:read',
+    ]),
+  ];
+  attackerKey = host.client(
+    (await attacker.client.post('/api/api-keys', { name: 'all', scopes: all })).body.key,
+  );
 });
 afterAll(() => host.close());
 
 /** The attacker's request for each route that takes an id, keyed by `method path`. */
 const attempts: Record<string, (c: ApiClient) => Promise<ApiResponse>> = {
   'get /api/workflows/{id}': (c) => c.get('/api/workflows/victim-flow'),
-  'put /api/workflows/{id}': (c) => c.put('/api/workflows/victim-flow', { yaml: helloYaml('victim-flow', 'owned'), baseVersion: 1 }),
+  'put /api/workflows/{id}': (c) =>
+    c.put('/api/workflows/victim-flow', { yaml: helloYaml('victim-flow', 'owned'), baseVersion: 1 }),
   'delete /api/workflows/{id}': (c) => c.delete('/api/workflows/victim-flow'),
   'get /api/workflows/{id}/versions': (c) => c.get('/api/workflows/victim-flow/versions'),
   'get /api/workflows/{id}/versions/{version}': (c) => c.get('/api/workflows/victim-flow/versions/1'),
   'get /api/workflows/{id}/diff': (c) => c.get('/api/workflows/victim-flow/diff?from=1&to=1'),
-  'post /api/workflows/{id}/versions/{version}/publish': (c) => c.post('/api/workflows/victim-flow/versions/1/publish'),
+  'post /api/workflows/{id}/versions/{version}/publish': (c) =>
+    c.post('/api/workflows/victim-flow/versions/1/publish'),
   'get /api/runs/{id}': (c) => c.get(`/api/runs/${ids.run}`),
   'post /api/runs/{id}/cancel': (c) => c.post(`/api/runs/${ids.slowRun}/cancel`),
   'patch /api/members/{userId}': (c) => c.patch(`/api/members/${ids.member}`, { role: 'viewer' }),
@@ -56,12 +82,21 @@ const attempts: Record<string, (c: ApiClient) => Promise<ApiResponse>> = {
 
 /** Victim data found in an answer; ids the attacker sent may be echoed back ("run 'x' not found"). */
 const leaks = (res: ApiResponse, sent: string[] = []) =>
-  ['victim-secret-reply', 'victim-secret-value', 'member@victim.test', 'pending@victim.test', victim.email, ids.run, ids.member]
-    .filter((s) => !sent.includes(s!) && JSON.stringify(res.body ?? '').includes(s!));
+  [
+    'victim-secret-reply',
+    'victim-secret-value',
+    'member@victim.test',
+    'pending@victim.test',
+    victim.email,
+    ids.run,
+    ids.member,
+  ].filter((s) => !sent.includes(s!) && JSON.stringify(res.body ?? '').includes(s!));
 
 describe('tenant isolation through the API', () => {
   it('covers every route that names a resource', () => {
-    const withIds = host.app.routes.filter((r) => r.path.includes(':') && r.permission !== 'public').map((r) => `${r.method} ${openApiPath(r.path)}`);
+    const withIds = host.app.routes
+      .filter((r) => r.path.includes(':') && r.permission !== 'public')
+      .map((r) => `${r.method} ${openApiPath(r.path)}`);
     expect(withIds.filter((k) => !attempts[k])).toEqual([]);
   });
 
@@ -69,7 +104,8 @@ describe('tenant isolation through the API', () => {
     it(`${name}: another tenant's id is not found, by session and by API key`, async () => {
       for (const client of [attacker.client, attackerKey]) {
         const res = await attempt(client);
-        if (name === 'put /api/secrets/{name}') expect(res.status).toBe(200); // creates the attacker's own secret
+        if (name === 'put /api/secrets/{name}')
+          expect(res.status).toBe(200); // creates the attacker's own secret
         else expect(res.status, JSON.stringify(res.body)).toBe(404);
         expect(leaks(res, Object.values(ids))).toEqual([]);
       }
@@ -77,7 +113,15 @@ describe('tenant isolation through the API', () => {
   }
 
   it('lists show none of the other tenant rows', async () => {
-    for (const path of ['/api/workflows', '/api/runs', '/api/members', '/api/invitations', '/api/api-keys', '/api/secrets', '/api/audit-log']) {
+    for (const path of [
+      '/api/workflows',
+      '/api/runs',
+      '/api/members',
+      '/api/invitations',
+      '/api/api-keys',
+      '/api/secrets',
+      '/api/audit-log',
+    ]) {
       const res = await attacker.client.get(path);
       expect(res.status, path).toBe(200);
       expect(leaks(res), path).toEqual([]);
@@ -86,11 +130,21 @@ describe('tenant isolation through the API', () => {
 
   it("left the victim's data untouched", async () => {
     const v = victim.client;
-    expect((await v.get('/api/workflows/victim-flow')).body).toMatchObject({ version: 1, publishedVersion: null });
+    expect((await v.get('/api/workflows/victim-flow')).body).toMatchObject({
+      version: 1,
+      publishedVersion: null,
+    });
     expect((await v.get(`/api/runs/${ids.slowRun}`)).body.status).toBe('running');
-    expect((await v.get('/api/members')).body.members.find((m: { userId: string }) => m.userId === ids.member).role).toBe('builder');
+    expect(
+      (await v.get('/api/members')).body.members.find((m: { userId: string }) => m.userId === ids.member)
+        .role,
+    ).toBe('builder');
     expect((await v.get('/api/api-keys')).body.apiKeys[0].revokedAt).toBeNull();
-    expect((await v.get('/api/secrets')).body.secrets).toEqual([expect.objectContaining({ name: 'VICTIM_SECRET', masked: '••••0001' })]);
-    expect((await v.get('/api/invitations')).body.invitations.map((i: { id: string }) => i.id)).toContain(ids.invitation);
+    expect((await v.get('/api/secrets')).body.secrets).toEqual([
+      expect.objectContaining({ name: 'VICTIM_SECRET', masked: '••••0001' }),
+    ]);
+    expect((await v.get('/api/invitations')).body.invitations.map((i: { id: string }) => i.id)).toContain(
+      ids.invitation,
+    );
   });
 });

@@ -27,14 +27,23 @@ export class ApiClient {
   }
 
   /** Sends a request; JSON bodies are serialized and parsed. */
-  async request<T = any>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('flow_csrf');
     if (csrf && !options.noCsrf && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] ??= csrf;
     if (this.bearer) headers.authorization ??= `Bearer ${this.bearer}`;
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');

@@ -3,10 +3,11 @@
  * FLOW_TEST_DATABASE_URL, else an embedded PostgreSQL 18 in a temp folder), one migrated template
  * database, and its name and the admin URL provided to the tests (`inject('flowDb')`).
  */
+
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { createDb, withDatabase } from '../../runtime/db/create-db.ts';
@@ -51,8 +52,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     try {
-      const { rows } = await sql<{ datname: string }>`SELECT datname FROM pg_database WHERE datname LIKE ${`${prefix}_%`}`.execute(admin);
-      for (const { datname } of rows) await sql`DROP DATABASE IF EXISTS ${sql.id(datname)} WITH (FORCE)`.execute(admin);
+      const { rows } = await sql<{
+        datname: string;
+      }>`SELECT datname FROM pg_database WHERE datname LIKE ${`${prefix}_%`}`.execute(admin);
+      for (const { datname } of rows)
+        await sql`DROP DATABASE IF EXISTS ${sql.id(datname)} WITH (FORCE)`.execute(admin);
     } finally {
       await admin.destroy();
       await embedded?.stop();

@@ -1,8 +1,8 @@
 /** A host on a fresh database and an ephemeral loopback port, for API tests. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type FlowApp } from '../../runtime/host/create-app.ts';
 import { type HostConfig, testHostConfig } from '../../runtime/host/config.ts';
+import { createApp, type FlowApp } from '../../runtime/host/create-app.ts';
 import { createHostServices, type HostServicesOptions } from '../../runtime/host/host-services.ts';
 import { ApiClient } from './api-client.ts';
 import { type FreshDatabase, freshDatabase } from './fresh-database.ts';
@@ -16,7 +16,9 @@ export interface TestHost {
   /** A new cookie jar ("browser"), optionally with a bearer key. */
   client(bearer?: string): ApiClient;
   /** Signs up a new user with a new tenant; returns their browser and ids. */
-  signUp(name?: string): Promise<{ client: ApiClient; tenantId: string; userId: string; email: string; password: string }>;
+  signUp(
+    name?: string,
+  ): Promise<{ client: ApiClient; tenantId: string; userId: string; email: string; password: string }>;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,12 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       const n = ++counter;
       const email = `${name}-${n}-${process.pid}@example.test`;
       const password = `correct horse ${n}`;
-      const res = await client.post('/api/auth/signup', { email, password, name: `${name} owner`, tenantName: `${name} inc` });
+      const res = await client.post('/api/auth/signup', {
+        email,
+        password,
+        name: `${name} owner`,
+        tenantName: `${name} inc`,
+      });
       if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { client, tenantId: res.body.tenant.id, userId: res.body.user.id, email, password };
     },

@@ -4,17 +4,35 @@ import { controlPlugins } from '../../runtime/engine/control-plugins.ts';
 import { createInProcessResolver } from '../../runtime/engine/in-process-resolver.ts';
 
 const node = (id: string, run: NodePlugin['run'], permissions = {}): NodePlugin =>
-  definePlugin({ manifest: { id, version: '1.0.0', kind: 'node', title: id, description: `test plugin ${id}`, permissions }, run });
+  definePlugin({
+    manifest: {
+      id,
+      version: '1.0.0',
+      kind: 'node',
+      title: id,
+      description: `test plugin ${id}`,
+      permissions,
+    },
+    run,
+  });
 
 /** test/wait: resolves after `ms` (default: never), or when the run is cancelled. */
-export const waitPlugin = node('test/wait', (config, ctx) => new Promise((resolve, reject) => {
-  const ms = typeof config.ms === 'number' ? config.ms : undefined;
-  const timer = ms === undefined ? undefined : setTimeout(() => resolve({ waited: ms }), ms);
-  ctx.signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    reject(ctx.signal.reason);
-  }, { once: true });
-}));
+export const waitPlugin = node(
+  'test/wait',
+  (config, ctx) =>
+    new Promise((resolve, reject) => {
+      const ms = typeof config.ms === 'number' ? config.ms : undefined;
+      const timer = ms === undefined ? undefined : setTimeout(() => resolve({ waited: ms }), ms);
+      ctx.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(ctx.signal.reason);
+        },
+        { once: true },
+      );
+    }),
+);
 
 /** test/fail: always throws a user-visible error. */
 export const failPlugin = node('test/fail', () => {
@@ -22,17 +40,38 @@ export const failPlugin = node('test/fail', () => {
 });
 
 /** test/orders: reads the tenant's orders table. */
-export const ordersPlugin = node('test/orders', async (_config, ctx) => ({ orders: await ctx.data!.query('orders', {}) }), { data: ['orders'] });
+export const ordersPlugin = node(
+  'test/orders',
+  async (_config, ctx) => ({ orders: await ctx.data!.query('orders', {}) }),
+  { data: ['orders'] },
+);
 
 /** test/secret: reads secret TOKEN. */
-export const secretPlugin = node('test/secret', async (_config, ctx) => ({ token: await ctx.secrets!.get('TOKEN') }), { secrets: ['TOKEN'] });
+export const secretPlugin = node(
+  'test/secret',
+  async (_config, ctx) => ({ token: await ctx.secrets!.get('TOKEN') }),
+  { secrets: ['TOKEN'] },
+);
 
 /** test/customers-denied: tries a table its manifest does not list. */
-export const deniedPlugin = node('test/customers-denied', async (_config, ctx) => ctx.data!.query('customers', {}), { data: ['orders'] });
+export const deniedPlugin = node(
+  'test/customers-denied',
+  async (_config, ctx) => ctx.data!.query('customers', {}),
+  { data: ['orders'] },
+);
 
 /** A resolver over the control plugins plus the test plugins. */
 export function testResolver(): Promise<PluginResolver> {
-  return Promise.resolve(createInProcessResolver([...controlPlugins, waitPlugin, failPlugin, ordersPlugin, secretPlugin, deniedPlugin]));
+  return Promise.resolve(
+    createInProcessResolver([
+      ...controlPlugins,
+      waitPlugin,
+      failPlugin,
+      ordersPlugin,
+      secretPlugin,
+      deniedPlugin,
+    ]),
+  );
 }
 
 /** A workflow `start -> <uses> -> done` that returns the middle node's output. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -29,7 +29,10 @@ describe('API keys', () => {
 
   it('limits a key to its scopes and needs no CSRF header', async () => {
     const owner = await host.signUp('scoped');
-    const { body } = await owner.client.post('/api/api-keys', { name: 'read only', scopes: ['members:read'] });
+    const { body } = await owner.client.post('/api/api-keys', {
+      name: 'read only',
+      scopes: ['members:read'],
+    });
     const res = await host.client(body.key).post('/api/invitations', { email: 'x@y.test', role: 'viewer' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/API key/);
@@ -51,7 +54,11 @@ describe('API keys', () => {
     const inv = await owner.client.post('/api/invitations', { email: 'v@beyond.test', role: 'viewer' });
     // A viewer cannot manage keys at all.
     const viewer = host.client();
-    await viewer.post('/api/invitations/accept', { token: inv.body.token, password: 'viewer password', name: 'V' });
+    await viewer.post('/api/invitations/accept', {
+      token: inv.body.token,
+      password: 'viewer password',
+      name: 'V',
+    });
     expect((await viewer.post('/api/api-keys', { name: 'x', scopes: ['members:read'] })).status).toBe(403);
     const bad = await owner.client.post('/api/api-keys', { name: 'x', scopes: ['everything'] });
     expect(bad.status).toBe(400);
@@ -61,6 +68,9 @@ describe('API keys', () => {
     const owner = await host.signUp('keyaudit');
     const { body } = await owner.client.post('/api/api-keys', { name: 'deploy bot', scopes: ['runs:read'] });
     const log = await owner.client.get('/api/audit-log?action=api_key.created');
-    expect(log.body.entries[0]).toMatchObject({ target: body.apiKey.id, details: { name: 'deploy bot', scopes: ['runs:read'] } });
+    expect(log.body.entries[0]).toMatchObject({
+      target: body.apiKey.id,
+      details: { name: 'deploy bot', scopes: ['runs:read'] },
+    });
   });
 });

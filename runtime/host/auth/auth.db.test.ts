@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 import { signSessionCookie } from './session-cookie.ts';
 
 let host: TestHost;
@@ -18,7 +18,12 @@ describe('sign-up and sign-in', () => {
   });
 
   it('sets the session cookie httpOnly and SameSite', async () => {
-    const res = await host.client().post('/api/auth/signup', { email: 'cookie@example.test', password: 'long enough pw', name: 'C', tenantName: 'Cookie co' });
+    const res = await host.client().post('/api/auth/signup', {
+      email: 'cookie@example.test',
+      password: 'long enough pw',
+      name: 'C',
+      tenantName: 'Cookie co',
+    });
     const session = res.headers.getSetCookie().find((c) => c.startsWith('flow_session='));
     expect(session).toMatch(/httponly/i);
     expect(session).toMatch(/samesite=lax/i);
@@ -26,7 +31,12 @@ describe('sign-up and sign-in', () => {
 
   it('refuses a second account with the same email, whatever its case', async () => {
     const { email } = await host.signUp('dup');
-    const res = await host.client().post('/api/auth/signup', { email: email.toUpperCase(), password: 'another password', name: 'X', tenantName: 'X' });
+    const res = await host.client().post('/api/auth/signup', {
+      email: email.toUpperCase(),
+      password: 'another password',
+      name: 'X',
+      tenantName: 'X',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/already exists/);
   });
@@ -44,13 +54,16 @@ describe('sign-up and sign-in', () => {
   it('rate limits failed sign-ins per address and email, with Retry-After', async () => {
     const { email, password } = await host.signUp('gamma');
     const client = host.client();
-    for (let i = 0; i < 3; i++) expect((await client.post('/api/auth/login', { email, password: 'nope nope' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await client.post('/api/auth/login', { email, password: 'nope nope' })).status).toBe(401);
     const limited = await client.post('/api/auth/login', { email, password });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another email from the same address is not affected.
     const other = await host.signUp('delta');
-    expect((await host.client().post('/api/auth/login', { email: other.email, password: other.password })).status).toBe(200);
+    expect(
+      (await host.client().post('/api/auth/login', { email: other.email, password: other.password })).status,
+    ).toBe(200);
   });
 });
 
@@ -58,7 +71,10 @@ describe('cookies and CSRF', () => {
   it('refuses a tampered cookie', async () => {
     const { client } = await host.signUp('tamper');
     const cookie = client.cookies.get('flow_session')!;
-    client.cookies.set('flow_session', cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    client.cookies.set(
+      'flow_session',
+      cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     const res = await client.get('/api/auth/me');
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/invalid or expired/);
@@ -75,18 +91,35 @@ describe('cookies and CSRF', () => {
   it('refuses an expired cookie even when correctly signed', async () => {
     const { client } = await host.signUp('expired');
     const [sessionId, tenantId] = client.cookies.get('flow_session')!.split('.');
-    client.cookies.set('flow_session', signSessionCookie(host.app.services.config.cookieSecret, { sessionId: sessionId!, tenantId: tenantId!, expiresAt: Date.now() - 1000 }));
+    client.cookies.set(
+      'flow_session',
+      signSessionCookie(host.app.services.config.cookieSecret, {
+        sessionId: sessionId!,
+        tenantId: tenantId!,
+        expiresAt: Date.now() - 1000,
+      }),
+    );
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 
   it('requires the CSRF header on unsafe requests made with the cookie', async () => {
     const { client } = await host.signUp('csrf');
-    const without = await client.post('/api/invitations', { email: 'x@example.test', role: 'viewer' }, { noCsrf: true });
+    const without = await client.post(
+      '/api/invitations',
+      { email: 'x@example.test', role: 'viewer' },
+      { noCsrf: true },
+    );
     expect(without.status).toBe(403);
     expect(without.body.error.message).toMatch(/x-csrf-token/);
-    const wrong = await client.post('/api/invitations', { email: 'x@example.test', role: 'viewer' }, { headers: { 'x-csrf-token': 'guess' } });
+    const wrong = await client.post(
+      '/api/invitations',
+      { email: 'x@example.test', role: 'viewer' },
+      { headers: { 'x-csrf-token': 'guess' } },
+    );
     expect(wrong.status).toBe(403);
-    expect((await client.post('/api/invitations', { email: 'x@example.test', role: 'viewer' })).status).toBe(201);
+    expect((await client.post('/api/invitations', { email: 'x@example.test', role: 'viewer' })).status).toBe(
+      201,
+    );
   });
 });
 

@@ -26,7 +26,12 @@ export class LoginRateLimit {
     const list = this.#recent(`${ip}|${email}`);
     if (list.length >= this.max) {
       const retryAfterSeconds = Math.max(1, Math.ceil((list[0]! + this.windowMs - this.#now()) / 1000));
-      throw new UserError('too-many-attempts', `too many failed sign-ins for this email from your address; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }, 429);
+      throw new UserError(
+        'too-many-attempts',
+        `too many failed sign-ins for this email from your address; try again in ${retryAfterSeconds} s`,
+        { retryAfterSeconds },
+        429,
+      );
     }
   }
 

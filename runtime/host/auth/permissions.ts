@@ -3,11 +3,22 @@ import type { Role } from '../../db/schema.ts';
 
 /** Everything a caller can be allowed to do. API key scopes are drawn from this list. */
 export const ACTIONS = [
-  'workflows:read', 'workflows:write', 'workflows:publish', 'workflows:delete',
-  'runs:read', 'runs:start', 'runs:cancel',
-  'members:read', 'members:manage', 'keys:manage',
-  'secrets:read', 'secrets:write', 'audit:read',
-  'plugins:install', 'plugins:publish', 'deployments:manage',
+  'workflows:read',
+  'workflows:write',
+  'workflows:publish',
+  'workflows:delete',
+  'runs:read',
+  'runs:start',
+  'runs:cancel',
+  'members:read',
+  'members:manage',
+  'keys:manage',
+  'secrets:read',
+  'secrets:write',
+  'audit:read',
+  'plugins:install',
+  'plugins:publish',
+  'deployments:manage',
 ] as const;
 
 /** One action. */
@@ -16,8 +27,16 @@ export type Action = (typeof ACTIONS)[number];
 const viewer: Action[] = ['workflows:read', 'runs:read', 'members:read'];
 const builder: Action[] = [...viewer, 'workflows:write', 'runs:start', 'runs:cancel', 'secrets:read'];
 const admin: Action[] = [
-  ...builder, 'workflows:publish', 'workflows:delete', 'members:manage', 'keys:manage', 'secrets:write', 'audit:read',
-  'plugins:install', 'plugins:publish', 'deployments:manage',
+  ...builder,
+  'workflows:publish',
+  'workflows:delete',
+  'members:manage',
+  'keys:manage',
+  'secrets:write',
+  'audit:read',
+  'plugins:install',
+  'plugins:publish',
+  'deployments:manage',
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {

@@ -26,7 +26,11 @@ export function signSessionCookie(secret: Buffer, cookie: SessionCookie): string
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Verifies a cookie value; undefined when tampered with, malformed or expired. */
-export function verifySessionCookie(secret: Buffer, value: string, now = Date.now()): SessionCookie | undefined {
+export function verifySessionCookie(
+  secret: Buffer,
+  value: string,
+  now = Date.now(),
+): SessionCookie | undefined {
   const parts = value.split('.');
   if (parts.length !== 4) return undefined;
   const [sessionId, tenantId, expires, signature] = parts as [string, string, string, string];

@@ -7,14 +7,32 @@ import { randomToken } from './api-key-token.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, signSessionCookie } from './session-cookie.ts';
 
 /** Starts a session for `userId` in the transaction's tenant; returns the CSRF token. */
-export async function startSession(ctx: Context, config: HostConfig, trx: Transaction<Database>, tenantId: string, userId: string): Promise<string> {
+export async function startSession(
+  ctx: Context,
+  config: HostConfig,
+  trx: Transaction<Database>,
+  tenantId: string,
+  userId: string,
+): Promise<string> {
   const csrfToken = randomToken(18);
   const expiresAt = Date.now() + config.sessionTtlMs;
-  const session = await trx.insertInto('sessions')
+  const session = await trx
+    .insertInto('sessions')
     .values({ tenant_id: tenantId, user_id: userId, csrf_token: csrfToken, expires_at: new Date(expiresAt) })
-    .returning('id').executeTakeFirstOrThrow();
-  const common = { sameSite: 'lax' as const, secure: config.secureCookies, path: '/', expires: new Date(expiresAt), overwrite: true };
-  ctx.cookies.set(SESSION_COOKIE, signSessionCookie(config.cookieSecret, { sessionId: session.id, tenantId, expiresAt }), { ...common, httpOnly: true });
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const common = {
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+    path: '/',
+    expires: new Date(expiresAt),
+    overwrite: true,
+  };
+  ctx.cookies.set(
+    SESSION_COOKIE,
+    signSessionCookie(config.cookieSecret, { sessionId: session.id, tenantId, expiresAt }),
+    { ...common, httpOnly: true },
+  );
   // Readable by the studio's script, which echoes it in x-csrf-token (double submit).
   ctx.cookies.set(CSRF_COOKIE, csrfToken, { ...common, httpOnly: false });
   return csrfToken;

@@ -5,8 +5,8 @@
 import type { Context } from 'koa';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Action } from '../auth/permissions.ts';
 import type { AuthContext } from '../auth/auth-context.ts';
+import type { Action } from '../auth/permissions.ts';
 import type { HostServices } from '../host-services.ts';
 
 /** A JSON Schema object (2020-12). */

@@ -10,7 +10,12 @@ import { UserError } from '../../workflow/errors.ts';
 function fromDatabase(error: { code?: string; detail?: string; constraint?: string }): UserError | undefined {
   switch (error.code) {
     case '23505':
-      return new UserError('conflict', `already exists${error.constraint ? ` (${error.constraint})` : ''}`, {}, 409);
+      return new UserError(
+        'conflict',
+        `already exists${error.constraint ? ` (${error.constraint})` : ''}`,
+        {},
+        409,
+      );
     case '22P02':
     case '22001':
     case '22003':
@@ -24,11 +29,23 @@ function fromDatabase(error: { code?: string; detail?: string; constraint?: stri
 }
 
 /** Maps errors thrown by Koa's own middleware (body parser: 400/413/415) that say what went wrong. */
-function fromHttp(error: { status?: number; expose?: boolean; message?: string; name?: string }): UserError | undefined {
+function fromHttp(error: {
+  status?: number;
+  expose?: boolean;
+  message?: string;
+  name?: string;
+}): UserError | undefined {
   if (typeof error.status !== 'number' || error.status < 400 || error.status >= 500) return undefined;
-  if (error.name === 'SyntaxError') return new UserError('invalid-json', `the request body is not valid JSON: ${error.message}`, {}, 400);
-  const code = error.status === 413 ? 'too-large' : error.status === 415 ? 'unsupported-media-type' : 'bad-request';
-  return new UserError(code, error.expose && error.message ? error.message : `the request was refused (HTTP ${error.status})`, {}, error.status);
+  if (error.name === 'SyntaxError')
+    return new UserError('invalid-json', `the request body is not valid JSON: ${error.message}`, {}, 400);
+  const code =
+    error.status === 413 ? 'too-large' : error.status === 415 ? 'unsupported-media-type' : 'bad-request';
+  return new UserError(
+    code,
+    error.expose && error.message ? error.message : `the request was refused (HTTP ${error.status})`,
+    {},
+    error.status,
+  );
 }
 
 /** Gives Koa's own plain-text API answers (404 no route, 405 wrong method) the JSON error shape. */
@@ -37,7 +54,12 @@ function jsonifyPlainError(ctx: Context): void {
   const body = ctx.body as { error?: unknown } | undefined;
   if (body && typeof body === 'object' && 'error' in body) return;
   const code = ctx.status === 404 ? 'not-found' : ctx.status === 405 ? 'method-not-allowed' : 'bad-request';
-  const message = ctx.status === 404 ? `no route ${ctx.method} ${ctx.path}` : ctx.status === 405 ? `${ctx.method} is not allowed on ${ctx.path}` : `the request was refused (HTTP ${ctx.status})`;
+  const message =
+    ctx.status === 404
+      ? `no route ${ctx.method} ${ctx.path}`
+      : ctx.status === 405
+        ? `${ctx.method} is not allowed on ${ctx.path}`
+        : `the request was refused (HTTP ${ctx.status})`;
   const status = ctx.status;
   ctx.body = { error: { code, message, details: {} } };
   ctx.status = status;
@@ -55,7 +77,9 @@ export function errorHandler(logger: Logger): Middleware {
       const requestId = String(ctx.state.requestId ?? '');
       if (userError) {
         ctx.status = userError.status;
-        ctx.body = { error: { code: userError.code, message: userError.message, details: userError.details } };
+        ctx.body = {
+          error: { code: userError.code, message: userError.message, details: userError.details },
+        };
         if (userError.status === 429 && typeof userError.details.retryAfterSeconds === 'number') {
           ctx.set('retry-after', String(userError.details.retryAfterSeconds));
         }
@@ -63,7 +87,14 @@ export function errorHandler(logger: Logger): Middleware {
       }
       (ctx.state.log ?? logger).error({ err: error, method: ctx.method, path: ctx.path }, 'unexpected error');
       ctx.status = 500;
-      ctx.body = { error: { code: 'internal', message: `something went wrong on our side; quote request id ${requestId}`, details: {}, requestId } };
+      ctx.body = {
+        error: {
+          code: 'internal',
+          message: `something went wrong on our side; quote request id ${requestId}`,
+          details: {},
+          requestId,
+        },
+      };
     }
   };
 }

@@ -23,7 +23,7 @@ export function paramsSchema(route: RouteDef): Schema | undefined {
 /** Throws 403 when a cookie-authenticated unsafe request lacks the session's CSRF token. */
 function checkCsrf(ctx: Context, route: RouteDef): void {
   const auth = ctx.state.auth as (AuthContext & { csrfToken?: string }) | undefined;
-  if (!auth || auth.via !== 'session' || !UNSAFE.has(route.method)) return;
+  if (auth?.via !== 'session' || !UNSAFE.has(route.method)) return;
   if (ctx.get('x-csrf-token') !== auth.csrfToken) {
     throw new ForbiddenError('missing or wrong x-csrf-token header (send the value of the flow_csrf cookie)');
   }
@@ -37,12 +37,15 @@ export function mountRoutes(services: HostServices, routes: RouteDef[]): Router 
   const ajvCoercing = createAjv({ coerceTypes: true });
   for (const route of routes) {
     const params = paramsSchema(route);
-    const validateParams = params ? ajvCoercing.compile({ ...params, additionalProperties: true }) : undefined;
+    const validateParams = params
+      ? ajvCoercing.compile({ ...params, additionalProperties: true })
+      : undefined;
     const validateQuery = route.query ? ajvCoercing.compile(route.query) : undefined;
     const validateBody = route.body ? ajv.compile(route.body) : undefined;
     const validateResponse = new Map<number, ValidateFunction>();
     if (services.config.validateResponses) {
-      for (const [status, spec] of Object.entries(route.responses)) if (spec.schema) validateResponse.set(Number(status), ajv.compile(spec.schema));
+      for (const [status, spec] of Object.entries(route.responses))
+        if (spec.schema) validateResponse.set(Number(status), ajv.compile(spec.schema));
     }
     router[route.method](route.path, async function routeHandler(ctx: Context) {
       const auth = ctx.state.auth as AuthContext | undefined;
@@ -74,12 +77,18 @@ export function mountRoutes(services: HostServices, routes: RouteDef[]): Router 
       if (result.body !== undefined) ctx.body = result.body;
       const validate = validateResponse.get(ctx.status);
       if (services.config.validateResponses && !validate && ctx.status !== 204) {
-        throw new Error(`${route.method.toUpperCase()} ${route.path} answered ${ctx.status}, which its definition does not declare`);
+        throw new Error(
+          `${route.method.toUpperCase()} ${route.path} answered ${ctx.status}, which its definition does not declare`,
+        );
       }
       // JSON round trip: Date objects are checked the way a client sees them.
       if (validate && !validate(JSON.parse(JSON.stringify(result.body ?? null)))) {
-        const problems = describeErrors('response', validate.errors).map((p) => `${p.path}: ${p.message}`).join('; ');
-        throw new Error(`${route.method.toUpperCase()} ${route.path} ${ctx.status} does not match its schema: ${problems}`);
+        const problems = describeErrors('response', validate.errors)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; ');
+        throw new Error(
+          `${route.method.toUpperCase()} ${route.path} ${ctx.status} does not match its schema: ${problems}`,
+        );
       }
     });
   }

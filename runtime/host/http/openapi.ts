@@ -7,21 +7,31 @@ export function openApiPath(path: string): string {
 }
 
 /** Builds the document. */
-export function buildOpenApi(routes: RouteDef[], info: { title: string; version: string }): Record<string, unknown> {
+export function buildOpenApi(
+  routes: RouteDef[],
+  info: { title: string; version: string },
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const parameters: unknown[] = [];
-    for (const [name, schema] of Object.entries(route.params ?? {})) parameters.push({ name, in: 'path', required: true, schema });
+    for (const [name, schema] of Object.entries(route.params ?? {}))
+      parameters.push({ name, in: 'path', required: true, schema });
     const query = route.query as { properties?: Record<string, Schema>; required?: string[] } | undefined;
     for (const [name, schema] of Object.entries(query?.properties ?? {})) {
       parameters.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema });
     }
-    const responses = Object.fromEntries(Object.entries(route.responses).map(([status, spec]) => [
-      status,
-      spec.schema ? { description: spec.description, content: { 'application/json': { schema: spec.schema } } } : { description: spec.description },
-    ]));
+    const responses = Object.fromEntries(
+      Object.entries(route.responses).map(([status, spec]) => [
+        status,
+        spec.schema
+          ? { description: spec.description, content: { 'application/json': { schema: spec.schema } } }
+          : { description: spec.description },
+      ]),
+    );
     const operation: Record<string, unknown> = {
-      operationId: `${route.method}${openApiPath(route.path).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      operationId: `${route.method}${openApiPath(route.path)
+        .replace(/[{}]/g, '')
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       summary: route.summary,
       tags: [route.tag],
       parameters,
@@ -29,7 +39,8 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
       security: route.permission === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
       'x-permission': route.permission,
     };
-    if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: route.body } } };
+    if (route.body)
+      operation.requestBody = { required: true, content: { 'application/json': { schema: route.body } } };
     const path = openApiPath(route.path);
     paths[path] = { ...paths[path], [route.method]: operation };
   }
@@ -40,7 +51,12 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'flow_session', description: 'Unsafe methods also need the x-csrf-token header.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'flow_session',
+          description: 'Unsafe methods also need the x-csrf-token header.',
+        },
         apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'fs_...' },
       },
     },

@@ -55,8 +55,15 @@ export function ok(description: string, schema: Schema) {
 /** Standard error responses added to a route's list. */
 export function errors(...statuses: number[]) {
   const names: Record<number, string> = {
-    400: 'the request is malformed', 401: 'sign in required', 403: 'not allowed for this role or key',
-    404: 'not found (or belongs to another tenant)', 409: 'conflict', 422: 'the workflow is invalid', 429: 'too many attempts',
+    400: 'the request is malformed',
+    401: 'sign in required',
+    403: 'not allowed for this role or key',
+    404: 'not found (or belongs to another tenant)',
+    409: 'conflict',
+    422: 'the workflow is invalid',
+    429: 'too many attempts',
   };
-  return Object.fromEntries(statuses.map((s) => [s, { description: names[s] ?? 'error', schema: errorSchema }]));
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: names[s] ?? 'error', schema: errorSchema }]),
+  );
 }

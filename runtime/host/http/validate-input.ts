@@ -12,11 +12,16 @@ export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
 }
 
 /** `body/name must be string`-style lines. */
-export function describeErrors(where: string, errors: ErrorObject[] | null | undefined): { path: string; message: string }[] {
+export function describeErrors(
+  where: string,
+  errors: ErrorObject[] | null | undefined,
+): { path: string; message: string }[] {
   return (errors ?? []).map((e) => {
     const path = `${where}${e.instancePath}`;
-    if (e.keyword === 'additionalProperties') return { path, message: `unknown field '${String(e.params.additionalProperty)}'` };
-    if (e.keyword === 'required') return { path, message: `missing required field '${String(e.params.missingProperty)}'` };
+    if (e.keyword === 'additionalProperties')
+      return { path, message: `unknown field '${String(e.params.additionalProperty)}'` };
+    if (e.keyword === 'required')
+      return { path, message: `missing required field '${String(e.params.missingProperty)}'` };
     return { path, message: e.message ?? 'is not valid' };
   });
 }
@@ -25,7 +30,10 @@ export function describeErrors(where: string, errors: ErrorObject[] | null | und
 export function check(validate: ValidateFunction, where: string, value: unknown): void {
   if (validate(value)) return;
   const problems = describeErrors(where, validate.errors);
-  const summary = problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ');
+  const summary = problems
+    .slice(0, 3)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
   throw new UserError('invalid-request', `the request ${where} is not valid: ${summary}`, { problems }, 400);
 }
 

@@ -1,15 +1,18 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../engine/types.ts';
 import type { ApiClient } from '../../../test/support/api-client.ts';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 import { oneNodeYaml, testResolver } from '../../../test/support/test-plugins.ts';
+import type { TraceEvent } from '../../engine/types.ts';
 import { attachLiveTrace } from './live-trace.socket.ts';
 
 let host: TestHost;
 const sockets: Socket[] = [];
 beforeAll(async () => {
-  host = await startTestHost({ resolverFor: testResolver, hook: (app, server) => attachLiveTrace(server, app.services) });
+  host = await startTestHost({
+    resolverFor: testResolver,
+    hook: (app, server) => attachLiveTrace(server, app.services),
+  });
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
@@ -19,7 +22,12 @@ afterAll(async () => {
 /** A socket.io client sending the browser's cookies. */
 function socketFor(client: ApiClient, auth?: Record<string, string>): Socket {
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const socket = connect(host.url, { transports: ['websocket'], extraHeaders: { cookie }, auth, reconnection: false });
+  const socket = connect(host.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    auth,
+    reconnection: false,
+  });
   sockets.push(socket);
   return socket;
 }
@@ -33,10 +41,12 @@ describe('live run traces', () => {
     const started = await owner.client.post('/api/runs', { workflowId: 'pause' });
     const socket = socketFor(owner.client);
     const events: TraceEvent[] = [];
-    const finished = new Promise<void>((resolve) => socket.on('trace', (e: TraceEvent) => {
-      events.push(e);
-      if (e.type === 'run.completed') resolve();
-    }));
+    const finished = new Promise<void>((resolve) =>
+      socket.on('trace', (e: TraceEvent) => {
+        events.push(e);
+        if (e.type === 'run.completed') resolve();
+      }),
+    );
     expect(await watch(socket, started.body.runId)).toMatchObject({ ok: true });
     await finished;
     const seqs = [...new Set(events.map((e) => e.seq))];
@@ -52,7 +62,10 @@ describe('live run traces', () => {
     const socket = socketFor(stranger.client);
     const seen: TraceEvent[] = [];
     socket.on('trace', (e: TraceEvent) => seen.push(e));
-    expect(await watch(socket, started.body.runId)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await watch(socket, started.body.runId)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     await new Promise((r) => setTimeout(r, 400));
     expect(seen).toEqual([]);
   });

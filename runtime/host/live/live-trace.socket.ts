@@ -6,11 +6,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { withTenant } from '../../db/with-tenant.ts';
-import { allows, type AuthContext } from '../auth/auth-context.ts';
+import type { TraceEvent } from '../../engine/types.ts';
+import { type AuthContext, allows } from '../auth/auth-context.ts';
 import { fromApiKey, fromSession } from '../auth/authenticate.middleware.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import type { HostServices } from '../host-services.ts';
-import type { TraceEvent } from '../../engine/types.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -18,7 +18,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const LIVE_EVENTS = { watch: 'run:watch', unwatch: 'run:unwatch', trace: 'trace' } as const;
 
 /** An acknowledgement: ok with the run's status, or an error like the HTTP API's. */
-type Ack = (answer: { ok: true; status: string } | { ok: false; error: { code: string; message: string } }) => void;
+type Ack = (
+  answer: { ok: true; status: string } | { ok: false; error: { code: string; message: string } },
+) => void;
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -33,9 +35,14 @@ export function attachLiveTrace(server: HttpServer, services: HostServices): Ser
   const io = new Server(server, { serveClient: false, cors: { origin: false } });
   io.use(async (socket, next) => {
     try {
-      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+      const token =
+        typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       const cookie = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
-      const result = token ? await fromApiKey(services, token) : cookie ? await fromSession(services, cookie) : 'sign in required';
+      const result = token
+        ? await fromApiKey(services, token)
+        : cookie
+          ? await fromSession(services, cookie)
+          : 'sign in required';
       if (typeof result === 'string') return next(new Error(result));
       socket.data.auth = result;
       next();
@@ -50,8 +57,13 @@ export function attachLiveTrace(server: HttpServer, services: HostServices): Ser
     socket.on(LIVE_EVENTS.watch, async (message: unknown, ack?: Ack) => {
       const reply: Ack = typeof ack === 'function' ? ack : () => {};
       const runId = (message as { runId?: unknown } | null)?.runId;
-      if (typeof runId !== 'string' || !UUID.test(runId)) return reply({ ok: false, error: { code: 'invalid-request', message: 'runId must be a run id (uuid)' } });
-      if (!allows(auth, 'runs:read')) return reply({ ok: false, error: { code: 'forbidden', message: 'you may not read runs' } });
+      if (typeof runId !== 'string' || !UUID.test(runId))
+        return reply({
+          ok: false,
+          error: { code: 'invalid-request', message: 'runId must be a run id (uuid)' },
+        });
+      if (!allows(auth, 'runs:read'))
+        return reply({ ok: false, error: { code: 'forbidden', message: 'you may not read runs' } });
       // Events stored while we read the history are held here, so the client sees every seq in order.
       const held: TraceEvent[] = [];
       const stopHolding = services.runs.onEvent((_t, event) => {
@@ -59,9 +71,18 @@ export function attachLiveTrace(server: HttpServer, services: HostServices): Ser
       });
       try {
         const run = await withTenant(services.db, auth.tenantId, async (trx) => {
-          const row = await trx.selectFrom('runs').select('status').where('id', '=', runId).executeTakeFirst();
+          const row = await trx
+            .selectFrom('runs')
+            .select('status')
+            .where('id', '=', runId)
+            .executeTakeFirst();
           if (!row) return undefined;
-          const events = await trx.selectFrom('run_events').select('event').where('run_id', '=', runId).orderBy('seq').execute();
+          const events = await trx
+            .selectFrom('run_events')
+            .select('event')
+            .where('run_id', '=', runId)
+            .orderBy('seq')
+            .execute();
           return { status: row.status, events: events.map((e) => e.event as unknown as TraceEvent) };
         });
         if (!run) {

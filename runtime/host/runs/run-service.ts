@@ -60,19 +60,50 @@ export class RunService {
     const { tenantId } = request;
     const runId = randomUUID();
     const workflow = await withTenant(db, tenantId, async (trx) => {
-      const wf = await trx.selectFrom('workflows').select(['current_version', 'published_version']).where('id', '=', request.workflowId).executeTakeFirst();
+      const wf = await trx
+        .selectFrom('workflows')
+        .select(['current_version', 'published_version'])
+        .where('id', '=', request.workflowId)
+        .executeTakeFirst();
       if (!wf) throw new NotFoundError('workflow', request.workflowId);
       const choice = request.version ?? 'draft';
-      const number = choice === 'draft' ? wf.current_version : choice === 'published' ? wf.published_version : choice;
-      if (number === null) throw new UserError('not-published', `workflow '${request.workflowId}' has no published version yet; publish one or run the draft`, {}, 409);
-      const row = await trx.selectFrom('workflow_versions').select('yaml').where('workflow_id', '=', request.workflowId).where('version', '=', number).executeTakeFirst();
+      const number =
+        choice === 'draft' ? wf.current_version : choice === 'published' ? wf.published_version : choice;
+      if (number === null)
+        throw new UserError(
+          'not-published',
+          `workflow '${request.workflowId}' has no published version yet; publish one or run the draft`,
+          {},
+          409,
+        );
+      const row = await trx
+        .selectFrom('workflow_versions')
+        .select('yaml')
+        .where('workflow_id', '=', request.workflowId)
+        .where('version', '=', number)
+        .executeTakeFirst();
       if (!row) throw new NotFoundError('workflow version', `${request.workflowId}@${number}`);
       const parsed = checkWorkflowYaml(request.yaml ?? row.yaml, `${request.workflowId}.yaml`);
-      if (parsed.id !== request.workflowId) throw new UserError('id-mismatch', `the YAML says id '${parsed.id}' but the run is for '${request.workflowId}'`, {}, 422);
-      await trx.insertInto('runs').values({
-        id: runId, tenant_id: tenantId, workflow_id: request.workflowId, version: number, status: 'running',
-        input: JSON.stringify(request.input ?? {}), started_by: request.userId, draft_yaml: request.yaml ?? null,
-      }).execute();
+      if (parsed.id !== request.workflowId)
+        throw new UserError(
+          'id-mismatch',
+          `the YAML says id '${parsed.id}' but the run is for '${request.workflowId}'`,
+          {},
+          422,
+        );
+      await trx
+        .insertInto('runs')
+        .values({
+          id: runId,
+          tenant_id: tenantId,
+          workflow_id: request.workflowId,
+          version: number,
+          status: 'running',
+          input: JSON.stringify(request.input ?? {}),
+          started_by: request.userId,
+          draft_yaml: request.yaml ?? null,
+        })
+        .execute();
       return parsed;
     });
     const resolve = await this.#options.resolverFor(tenantId);
@@ -88,38 +119,90 @@ export class RunService {
     return { runId, done };
   }
 
-  /** Stores events as they come, then the final record. Never rejects: a storage failure is logged. */
+  /**
+   * Stores events as they come (in batches: whatever arrived while the last insert ran), then the
+   * final record. Never rejects: a storage failure is logged.
+   */
   async #record(tenantId: string, handle: RunHandle): Promise<RunRecord> {
     const { db, logger } = this.#options;
+    const queue: TraceEvent[] = [];
+    let ended = false;
+    let wake: (() => void) | undefined;
+    const reading = (async () => {
+      try {
+        for await (const event of handle.events) {
+          queue.push(event);
+          wake?.();
+        }
+      } finally {
+        ended = true;
+        wake?.();
+      }
+    })();
     try {
-      for await (const event of handle.events) {
-        await withTenant(db, tenantId, (trx) => trx.insertInto('run_events').values({
-          tenant_id: tenantId, run_id: handle.runId, seq: event.seq, type: event.type, node_id: event.nodeId ?? null,
-          at: new Date(event.at), event: JSON.stringify(event),
-        }).execute());
-        this.#feed.emit('event', tenantId, event);
+      while (queue.length > 0 || !ended) {
+        if (queue.length === 0) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        const batch = queue.splice(0);
+        await withTenant(db, tenantId, (trx) =>
+          trx
+            .insertInto('run_events')
+            .values(
+              batch.map((event) => ({
+                tenant_id: tenantId,
+                run_id: handle.runId,
+                seq: event.seq,
+                type: event.type,
+                node_id: event.nodeId ?? null,
+                at: new Date(event.at),
+                event: JSON.stringify(event),
+              })),
+            )
+            .execute(),
+        );
+        for (const event of batch) this.#feed.emit('event', tenantId, event);
       }
     } catch (error) {
-      logger.error({ err: error, runId: handle.runId }, 'could not store a trace event');
+      logger.error({ err: error, runId: handle.runId }, 'could not store trace events');
     }
+    await reading.catch(() => {});
     const record = await handle.result;
-    await withTenant(db, tenantId, (trx) => trx.updateTable('runs').set({
-      status: record.status,
-      output: record.output === undefined ? null : JSON.stringify(record.output),
-      error: record.error ? JSON.stringify(record.error) : null,
-      nodes: JSON.stringify(record.nodes),
-      plugins: JSON.stringify(record.plugins),
-      finished_at: new Date(record.finishedAt),
-    }).where('id', '=', handle.runId).execute()).catch((error: unknown) => logger.error({ err: error, runId: handle.runId }, 'could not store a run record'));
+    await withTenant(db, tenantId, (trx) =>
+      trx
+        .updateTable('runs')
+        .set({
+          status: record.status,
+          output: record.output === undefined ? null : JSON.stringify(record.output),
+          error: record.error ? JSON.stringify(record.error) : null,
+          nodes: JSON.stringify(record.nodes),
+          plugins: JSON.stringify(record.plugins),
+          finished_at: new Date(record.finishedAt),
+        })
+        .where('id', '=', handle.runId)
+        .execute(),
+    ).catch((error: unknown) =>
+      logger.error({ err: error, runId: handle.runId }, 'could not store a run record'),
+    );
     return record;
   }
 
   /** A sub-workflow by id: its published version, else its latest. */
   async #loadWorkflow(tenantId: string, ref: string): Promise<Workflow> {
-    const id = ref.replace(/\.ya?ml$/, '').split('/').pop() ?? ref;
+    const id =
+      ref
+        .replace(/\.ya?ml$/, '')
+        .split('/')
+        .pop() ?? ref;
     const yaml = await withTenant(this.#options.db, tenantId, async (trx) => {
-      const row = await trx.selectFrom('workflows as w').innerJoin('workflow_versions as v', (j) => j.onRef('v.workflow_id', '=', 'w.id'))
-        .select('v.yaml').where('w.id', '=', id).whereRef('v.version', '=', (eb) => eb.fn.coalesce('w.published_version', 'w.current_version'))
+      const row = await trx
+        .selectFrom('workflows as w')
+        .innerJoin('workflow_versions as v', (j) => j.onRef('v.workflow_id', '=', 'w.id'))
+        .select('v.yaml')
+        .where('w.id', '=', id)
+        .whereRef('v.version', '=', (eb) => eb.fn.coalesce('w.published_version', 'w.current_version'))
         .executeTakeFirst();
       if (!row) throw new NotFoundError('workflow', ref);
       return row.yaml;
@@ -141,8 +224,22 @@ export class RunService {
     await withTenant(this.#options.db, tenantId, async (trx) => {
       const row = await trx.selectFrom('runs').select('status').where('id', '=', runId).executeTakeFirst();
       if (!row) throw new NotFoundError('run', runId);
-      if (row.status !== 'running') throw new UserError('run-finished', `run ${runId} already ${row.status}; only running runs can be cancelled`, { status: row.status }, 409);
-      await trx.updateTable('runs').set({ status: 'cancelled', error: JSON.stringify({ code: 'cancelled', message: reason }), finished_at: new Date() }).where('id', '=', runId).execute();
+      if (row.status !== 'running')
+        throw new UserError(
+          'run-finished',
+          `run ${runId} already ${row.status}; only running runs can be cancelled`,
+          { status: row.status },
+          409,
+        );
+      await trx
+        .updateTable('runs')
+        .set({
+          status: 'cancelled',
+          error: JSON.stringify({ code: 'cancelled', message: reason }),
+          finished_at: new Date(),
+        })
+        .where('id', '=', runId)
+        .execute();
     });
   }
 

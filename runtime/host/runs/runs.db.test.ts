@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 import { oneNodeYaml, testResolver } from '../../../test/support/test-plugins.ts';
 import { helloYaml } from '../../../test/support/workflow-yaml.ts';
 
@@ -27,11 +27,18 @@ describe('runs', () => {
   it('runs the draft and stores the output and every trace event in order', async () => {
     const res = await owner.client.post('/api/runs', { workflowId: 'hello', input: {}, wait: true });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'completed', version: 1, output: { reply: 'hi' }, draft: false });
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      version: 1,
+      output: { reply: 'hi' },
+      draft: false,
+    });
     const types = res.body.events.map((e: { type: string }) => e.type);
     expect(types[0]).toBe('run.started');
     expect(types.at(-1)).toBe('run.completed');
-    expect(res.body.events.map((e: { seq: number }) => e.seq)).toEqual(types.map((_: string, i: number) => i + 1));
+    expect(res.body.events.map((e: { seq: number }) => e.seq)).toEqual(
+      types.map((_: string, i: number) => i + 1),
+    );
     const again = await owner.client.get(`/api/runs/${res.body.runId}`);
     expect(again.body.events).toEqual(res.body.events);
   });
@@ -39,7 +46,10 @@ describe('runs', () => {
   it('starts without waiting and finishes in the background', async () => {
     const res = await owner.client.post('/api/runs', { workflowId: 'hello' });
     expect(res.status).toBe(202);
-    const run = await until(() => owner.client.get(`/api/runs/${res.body.runId}`), (r) => r.body.status !== 'running');
+    const run = await until(
+      () => owner.client.get(`/api/runs/${res.body.runId}`),
+      (r) => r.body.status !== 'running',
+    );
     expect(run.body.status).toBe('completed');
   });
 
@@ -49,14 +59,22 @@ describe('runs', () => {
     expect(none.status).toBe(409);
     await owner.client.post('/api/workflows/pubrun/versions/1/publish');
     await owner.client.put('/api/workflows/pubrun', { yaml: helloYaml('pubrun', 'v2'), baseVersion: 1 });
-    const published = await owner.client.post('/api/runs', { workflowId: 'pubrun', version: 'published', wait: true });
+    const published = await owner.client.post('/api/runs', {
+      workflowId: 'pubrun',
+      version: 'published',
+      wait: true,
+    });
     expect(published.body).toMatchObject({ version: 1, output: { reply: 'v1' } });
     const draft = await owner.client.post('/api/runs', { workflowId: 'pubrun', wait: true });
     expect(draft.body).toMatchObject({ version: 2, output: { reply: 'v2' } });
   });
 
   it('runs unsaved YAML from the test panel and marks the run as a draft', async () => {
-    const res = await owner.client.post('/api/runs', { workflowId: 'hello', yaml: helloYaml('hello', 'unsaved'), wait: true });
+    const res = await owner.client.post('/api/runs', {
+      workflowId: 'hello',
+      yaml: helloYaml('hello', 'unsaved'),
+      wait: true,
+    });
     expect(res.body).toMatchObject({ draft: true, output: { reply: 'unsaved' } });
   });
 
@@ -69,7 +87,13 @@ describe('runs', () => {
 
   it('cancels a running run, and refuses to cancel it twice', async () => {
     const started = await owner.client.post('/api/runs', { workflowId: 'slow' });
-    await until(() => owner.client.get(`/api/runs/${started.body.runId}`), (r) => r.body.events.some((e: { type: string; nodeId?: string }) => e.type === 'node.started' && e.nodeId === 'step'));
+    await until(
+      () => owner.client.get(`/api/runs/${started.body.runId}`),
+      (r) =>
+        r.body.events.some(
+          (e: { type: string; nodeId?: string }) => e.type === 'node.started' && e.nodeId === 'step',
+        ),
+    );
     const cancelled = await owner.client.post(`/api/runs/${started.body.runId}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
@@ -81,25 +105,51 @@ describe('runs', () => {
   it('lists runs filtered by workflow, status and time', async () => {
     const failed = await owner.client.get('/api/runs?status=failed');
     expect(failed.body.runs.length).toBeGreaterThan(0);
-    expect(failed.body.runs.every((r: { status: string; workflowId: string }) => r.status === 'failed' && r.workflowId === 'broken')).toBe(true);
+    expect(
+      failed.body.runs.every(
+        (r: { status: string; workflowId: string }) => r.status === 'failed' && r.workflowId === 'broken',
+      ),
+    ).toBe(true);
     const hello = await owner.client.get('/api/runs?workflowId=hello&limit=2');
     expect(hello.body.runs).toHaveLength(2);
-    const future = await owner.client.get(`/api/runs?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const future = await owner.client.get(
+      `/api/runs?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
     expect(future.body.runs).toEqual([]);
     expect((await owner.client.get('/api/runs?status=exploded')).status).toBe(400);
   });
 
   it("gives nodes the tenant's own data and the secrets their manifest names, nothing else", async () => {
-    await host.database.adminDb.insertInto('orders').values({ tenant_id: owner.tenantId, id: 'ORD-1', customer_id: null, status: 'shipped', data: JSON.stringify({ id: 'ORD-1', status: 'shipped' }) }).execute();
+    await host.database.adminDb
+      .insertInto('orders')
+      .values({
+        tenant_id: owner.tenantId,
+        id: 'ORD-1',
+        customer_id: null,
+        status: 'shipped',
+        data: JSON.stringify({ id: 'ORD-1', status: 'shipped' }),
+      })
+      .execute();
     const other = await host.signUp('runs-other');
-    await host.database.adminDb.insertInto('orders').values({ tenant_id: other.tenantId, id: 'ORD-2', customer_id: null, status: 'new', data: JSON.stringify({ id: 'ORD-2', status: 'new' }) }).execute();
+    await host.database.adminDb
+      .insertInto('orders')
+      .values({
+        tenant_id: other.tenantId,
+        id: 'ORD-2',
+        customer_id: null,
+        status: 'new',
+        data: JSON.stringify({ id: 'ORD-2', status: 'new' }),
+      })
+      .execute();
     await owner.client.post('/api/workflows', { yaml: oneNodeYaml('orders', 'test/orders@^1') });
     const orders = await owner.client.post('/api/runs', { workflowId: 'orders', wait: true });
     expect(orders.body.output).toEqual({ orders: [{ id: 'ORD-1', status: 'shipped' }] });
 
     await owner.client.put('/api/secrets/TOKEN', { value: 'the-secret-token' });
     await owner.client.post('/api/workflows', { yaml: oneNodeYaml('secret', 'test/secret@^1') });
-    expect((await owner.client.post('/api/runs', { workflowId: 'secret', wait: true })).body.output).toEqual({ token: 'the-secret-token' });
+    expect((await owner.client.post('/api/runs', { workflowId: 'secret', wait: true })).body.output).toEqual({
+      token: 'the-secret-token',
+    });
 
     await owner.client.post('/api/workflows', { yaml: oneNodeYaml('denied', 'test/customers-denied@^1') });
     const denied = await owner.client.post('/api/runs', { workflowId: 'denied', wait: true });

@@ -36,28 +36,50 @@ async function readAsset(dir: string, name: string): Promise<unknown> {
 }
 
 /** Capabilities for runs of one tenant. */
-export function tenantCapabilities(options: { db: Kysely<Database>; keyring: Keyring; resolve: PluginResolver; assetsDir?: string }): CapabilityFactory {
+export function tenantCapabilities(options: {
+  db: Kysely<Database>;
+  keyring: Keyring;
+  resolve: PluginResolver;
+  assetsDir?: string;
+}): CapabilityFactory {
   const assetsDir = options.assetsDir ?? EXAMPLE_DATA_DIR;
   return ({ tenantId, uses }) => {
     const permissions = async () => (await options.resolve(uses)).manifest.permissions ?? {};
     const tables = tenantTables(options.db, tenantId);
     const allowTable = async (table: string) => {
       const allowed = (await permissions()).data ?? [];
-      if (!allowed.includes('*') && !allowed.includes(table)) throw new ForbiddenError(`${uses} may not use table '${table}' (its manifest does not list it)`);
+      if (!allowed.includes('*') && !allowed.includes(table))
+        throw new ForbiddenError(`${uses} may not use table '${table}' (its manifest does not list it)`);
     };
     return {
       assets: { read: (name) => readAsset(assetsDir, name) },
       data: {
-        query: async (table, filter) => (await allowTable(table), tables.query(table, filter)),
-        insert: async (table, row) => (await allowTable(table), tables.insert(table, row)),
-        update: async (table, id, patch) => (await allowTable(table), tables.update(table, id, patch)),
+        async query(table, filter) {
+          await allowTable(table);
+          return tables.query(table, filter);
+        },
+        async insert(table, row) {
+          await allowTable(table);
+          return tables.insert(table, row);
+        },
+        async update(table, id, patch) {
+          await allowTable(table);
+          return tables.update(table, id, patch);
+        },
       },
       secrets: {
         async get(name) {
-          if (!((await permissions()).secrets ?? []).includes(name)) throw new ForbiddenError(`${uses} may not read secret '${name}' (its manifest does not list it)`);
-          const row = await withTenant(options.db, tenantId, (trx) => trx.selectFrom('secrets').selectAll().where('name', '=', name).executeTakeFirst());
+          if (!((await permissions()).secrets ?? []).includes(name))
+            throw new ForbiddenError(`${uses} may not read secret '${name}' (its manifest does not list it)`);
+          const row = await withTenant(options.db, tenantId, (trx) =>
+            trx.selectFrom('secrets').selectAll().where('name', '=', name).executeTakeFirst(),
+          );
           if (!row) return undefined;
-          return open(options.keyring, { keyId: row.key_id, iv: row.iv, tag: row.tag, ciphertext: row.ciphertext }, secretAad(tenantId, name));
+          return open(
+            options.keyring,
+            { keyId: row.key_id, iv: row.iv, tag: row.tag, ciphertext: row.ciphertext },
+            secretAad(tenantId, name),
+          );
         },
       },
     };

@@ -16,10 +16,22 @@ export type Row = Record<string, unknown>;
 export const DATA_TABLES = ['customers', 'products', 'orders'] as const;
 type DataTable = (typeof DATA_TABLES)[number];
 
-const PREFIX: Record<string, string> = { customers: 'CUS-', products: 'PRD-', orders: 'ORD-', leads: 'LEAD-', tickets: 'TCK-', complaints: 'CMP-' };
+const PREFIX: Record<string, string> = {
+  customers: 'CUS-',
+  products: 'PRD-',
+  orders: 'ORD-',
+  leads: 'LEAD-',
+  tickets: 'TCK-',
+  complaints: 'CMP-',
+};
 
 function checkName(table: string): string {
-  if (!/^[a-z][a-z0-9_-]{0,63}$/.test(table)) throw new UserError('invalid-table', `table name ${JSON.stringify(table)} must be lowercase letters, digits, - or _`, { table });
+  if (!/^[a-z][a-z0-9_-]{0,63}$/.test(table))
+    throw new UserError(
+      'invalid-table',
+      `table name ${JSON.stringify(table)} must be lowercase letters, digits, - or _`,
+      { table },
+    );
   return table;
 }
 const isDataTable = (t: string): t is DataTable => (DATA_TABLES as readonly string[]).includes(t);
@@ -29,7 +41,8 @@ function matches(row: Row, filter: Row): boolean {
   return Object.entries(filter).every(([k, expected]) => {
     const actual = row[k];
     if (expected === null || expected === undefined) return actual === null || actual === undefined;
-    if (typeof actual === 'string' && typeof expected === 'string') return actual.toLowerCase() === expected.toLowerCase();
+    if (typeof actual === 'string' && typeof expected === 'string')
+      return actual.toLowerCase() === expected.toLowerCase();
     return actual === expected;
   });
 }
@@ -38,7 +51,8 @@ function matches(row: Row, filter: Row): boolean {
 function columnsOf(table: DataTable, row: Row) {
   const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? null : String(v));
   if (table === 'customers') return { name: text(row.name) ?? '', email: text(row.email) };
-  if (table === 'products') return { name: text(row.name) ?? '', price: typeof row.price === 'number' ? row.price : null };
+  if (table === 'products')
+    return { name: text(row.name) ?? '', price: typeof row.price === 'number' ? row.price : null };
   return { customer_id: text(row.customerId), status: text(row.status) ?? 'new' };
 }
 
@@ -48,20 +62,48 @@ async function readRows(trx: Transaction<Database>, table: string, id?: string):
     if (id !== undefined) q = q.where('id', '=', id);
     return (await q.execute()).map((r) => ({ ...r.data, id: r.id }));
   }
-  let q = trx.selectFrom('records').select(['id', 'data']).where('collection', '=', table).orderBy('created_at').orderBy('id');
+  let q = trx
+    .selectFrom('records')
+    .select(['id', 'data'])
+    .where('collection', '=', table)
+    .orderBy('created_at')
+    .orderBy('id');
   if (id !== undefined) q = q.where('id', '=', id);
   return (await q.execute()).map((r) => ({ ...r.data, id: r.id }));
 }
 
-async function writeRow(trx: Transaction<Database>, tenantId: string, table: string, row: Row & { id: string }, update: boolean): Promise<void> {
+async function writeRow(
+  trx: Transaction<Database>,
+  tenantId: string,
+  table: string,
+  row: Row & { id: string },
+  update: boolean,
+): Promise<void> {
   const data = JSON.stringify(row);
   if (isDataTable(table)) {
-    if (update) await trx.updateTable(table).set({ data, ...columnsOf(table, row) } as never).where('id', '=', row.id).execute();
-    else await trx.insertInto(table).values({ tenant_id: tenantId, id: row.id, data, ...columnsOf(table, row) } as never).execute();
+    if (update)
+      await trx
+        .updateTable(table)
+        .set({ data, ...columnsOf(table, row) } as never)
+        .where('id', '=', row.id)
+        .execute();
+    else
+      await trx
+        .insertInto(table)
+        .values({ tenant_id: tenantId, id: row.id, data, ...columnsOf(table, row) } as never)
+        .execute();
   } else if (update) {
-    await trx.updateTable('records').set({ data }).where('collection', '=', table).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('records')
+      .set({ data })
+      .where('collection', '=', table)
+      .where('id', '=', row.id)
+      .execute();
   } else {
-    await trx.insertInto('records').values({ tenant_id: tenantId, collection: table, id: row.id, data }).execute();
+    await trx
+      .insertInto('records')
+      .values({ tenant_id: tenantId, collection: table, id: row.id, data })
+      .execute();
   }
 }
 
@@ -75,7 +117,10 @@ export function tenantTables(db: Kysely<Database>, tenantId: string) {
     async insert(table: string, row: Row): Promise<Row> {
       const t = checkName(table);
       const prefix = PREFIX[t] ?? `${t.slice(0, 3).toUpperCase()}-`;
-      const id = typeof row.id === 'string' && row.id ? row.id : `${prefix}${randomBytes(4).toString('hex').toUpperCase()}`;
+      const id =
+        typeof row.id === 'string' && row.id
+          ? row.id
+          : `${prefix}${randomBytes(4).toString('hex').toUpperCase()}`;
       const full = { ...row, id };
       await withTenant(db, tenantId, (trx) => writeRow(trx, tenantId, t, full, false));
       return full;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 import { parseKeyring } from './keyring.ts';
 
 let host: TestHost;
@@ -13,7 +13,10 @@ describe('secrets', () => {
   it('lists names and masked values only, and stores ciphertext', async () => {
     const owner = await host.signUp('sec');
     const value = 'sk-live-1234567890abcdef';
-    expect((await owner.client.put('/api/secrets/OPENAI_KEY', { value })).body).toMatchObject({ name: 'OPENAI_KEY', masked: '••••cdef' });
+    expect((await owner.client.put('/api/secrets/OPENAI_KEY', { value })).body).toMatchObject({
+      name: 'OPENAI_KEY',
+      masked: '••••cdef',
+    });
     const list = await owner.client.get('/api/secrets');
     expect(list.body.secrets).toEqual([expect.objectContaining({ name: 'OPENAI_KEY', masked: '••••cdef' })]);
     expect(JSON.stringify(list.body)).not.toContain(value);
@@ -29,7 +32,9 @@ describe('secrets', () => {
     await owner.client.put('/api/secrets/TOKEN', { value: 'a-long-secret-value-9876' });
     const config = host.app.services.config;
     const oldKey = config.keyring.keys.get(config.keyring.current)!.toString('base64');
-    config.keyring = parseKeyring(`new:${randomBytes(32).toString('base64')},${config.keyring.current}:${oldKey}`);
+    config.keyring = parseKeyring(
+      `new:${randomBytes(32).toString('base64')},${config.keyring.current}:${oldKey}`,
+    );
     const rotated = await owner.client.post('/api/secrets/rotate');
     expect(rotated.body).toEqual({ rotated: 1, keyId: 'new' });
     const list = await owner.client.get('/api/secrets');
@@ -41,7 +46,11 @@ describe('secrets', () => {
     expect((await owner.client.put('/api/secrets/bad-name!', { value: 'x' })).status).toBe(400);
     const inv = await owner.client.post('/api/invitations', { email: 'b@secperm.test', role: 'builder' });
     const builder = host.client();
-    await builder.post('/api/invitations/accept', { token: inv.body.token, password: 'builder password', name: 'B' });
+    await builder.post('/api/invitations/accept', {
+      token: inv.body.token,
+      password: 'builder password',
+      name: 'B',
+    });
     expect((await builder.get('/api/secrets')).status).toBe(200);
     expect((await builder.put('/api/secrets/X', { value: 'y' })).status).toBe(403);
   });

@@ -6,7 +6,12 @@ import { arrayOf, errors, ok, strictObject, timestamp } from '../http/schemas.ts
 import { mask, open, seal } from './secret-box.ts';
 
 const secretName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' };
-const secret = strictObject({ name: { type: 'string' }, masked: { type: 'string' }, keyId: { type: 'string' }, updatedAt: timestamp });
+const secret = strictObject({
+  name: { type: 'string' },
+  masked: { type: 'string' },
+  keyId: { type: 'string' },
+  updatedAt: timestamp,
+});
 
 /** Associated data binding a ciphertext to its tenant and name: a row copied elsewhere will not open. */
 export const secretAad = (tenantId: string, name: string) => `${tenantId}/${name}`;
@@ -14,14 +19,24 @@ export const secretAad = (tenantId: string, name: string) => `${tenantId}/${name
 /** Routes under /api/secrets. */
 export const secretRoutes: RouteDef[] = [
   defineRoute({
-    method: 'get', path: '/api/secrets', tag: 'secrets', permission: 'secrets:read', summary: 'List secrets: names and masked values',
+    method: 'get',
+    path: '/api/secrets',
+    tag: 'secrets',
+    permission: 'secrets:read',
+    summary: 'List secrets: names and masked values',
     responses: { 200: ok('secrets', strictObject({ secrets: arrayOf(secret) })), ...errors(401, 403) },
     async handler({ auth, services, tx }) {
       const rows = await tx((trx) => trx.selectFrom('secrets').selectAll().orderBy('name').execute());
       const secrets = rows.map((r) => {
         let masked = '••••';
         try {
-          masked = mask(open(services.config.keyring, { keyId: r.key_id, iv: r.iv, tag: r.tag, ciphertext: r.ciphertext }, secretAad(auth.tenantId, r.name)));
+          masked = mask(
+            open(
+              services.config.keyring,
+              { keyId: r.key_id, iv: r.iv, tag: r.tag, ciphertext: r.ciphertext },
+              secretAad(auth.tenantId, r.name),
+            ),
+          );
         } catch {
           masked = '(cannot decrypt: key missing)';
         }
@@ -32,26 +47,48 @@ export const secretRoutes: RouteDef[] = [
   }),
 
   defineRoute<{ value: string }>({
-    method: 'put', path: '/api/secrets/:name', tag: 'secrets', permission: 'secrets:write', summary: 'Create or replace a secret',
-    params: { name: secretName }, body: strictObject({ value: { type: 'string', minLength: 1, maxLength: 16384 } }),
+    method: 'put',
+    path: '/api/secrets/:name',
+    tag: 'secrets',
+    permission: 'secrets:write',
+    summary: 'Create or replace a secret',
+    params: { name: secretName },
+    body: strictObject({ value: { type: 'string', minLength: 1, maxLength: 16384 } }),
     responses: { 200: ok('the secret, masked', secret), ...errors(400, 401, 403) },
     async handler({ params, body, auth, ctx, services, tx }) {
       const name = params.name!;
       const sealed = seal(services.config.keyring, body.value, secretAad(auth.tenantId, name));
       const row = await tx(async (trx) => {
-        const values = { key_id: sealed.keyId, iv: sealed.iv, tag: sealed.tag, ciphertext: sealed.ciphertext, updated_at: new Date() };
-        const r = await trx.insertInto('secrets').values({ tenant_id: auth.tenantId, name, ...values })
-          .onConflict((oc) => oc.columns(['tenant_id', 'name']).doUpdateSet(values)).returning(['name', 'key_id', 'updated_at']).executeTakeFirstOrThrow();
+        const values = {
+          key_id: sealed.keyId,
+          iv: sealed.iv,
+          tag: sealed.tag,
+          ciphertext: sealed.ciphertext,
+          updated_at: new Date(),
+        };
+        const r = await trx
+          .insertInto('secrets')
+          .values({ tenant_id: auth.tenantId, name, ...values })
+          .onConflict((oc) => oc.columns(['tenant_id', 'name']).doUpdateSet(values))
+          .returning(['name', 'key_id', 'updated_at'])
+          .executeTakeFirstOrThrow();
         await recordAudit(trx, auth, 'secret.set', name, {}, ctx.ip);
         return r;
       });
-      return { body: { name: row.name, masked: mask(body.value), keyId: row.key_id, updatedAt: row.updated_at } };
+      return {
+        body: { name: row.name, masked: mask(body.value), keyId: row.key_id, updatedAt: row.updated_at },
+      };
     },
   }),
 
   defineRoute({
-    method: 'delete', path: '/api/secrets/:name', tag: 'secrets', permission: 'secrets:write', summary: 'Delete a secret',
-    params: { name: secretName }, responses: { 204: { description: 'deleted' }, ...errors(400, 401, 403, 404) },
+    method: 'delete',
+    path: '/api/secrets/:name',
+    tag: 'secrets',
+    permission: 'secrets:write',
+    summary: 'Delete a secret',
+    params: { name: secretName },
+    responses: { 204: { description: 'deleted' }, ...errors(400, 401, 403, 404) },
     async handler({ params, auth, ctx, tx }) {
       await tx(async (trx) => {
         const r = await trx.deleteFrom('secrets').where('name', '=', params.name!).executeTakeFirst();
@@ -63,19 +100,54 @@ export const secretRoutes: RouteDef[] = [
   }),
 
   defineRoute({
-    method: 'post', path: '/api/secrets/rotate', tag: 'secrets', permission: 'secrets:write', summary: 'Re-encrypt every secret under the current key',
-    responses: { 200: ok('how many were re-encrypted', strictObject({ rotated: { type: 'integer' }, keyId: { type: 'string' } })), ...errors(401, 403) },
+    method: 'post',
+    path: '/api/secrets/rotate',
+    tag: 'secrets',
+    permission: 'secrets:write',
+    summary: 'Re-encrypt every secret under the current key',
+    responses: {
+      200: ok(
+        'how many were re-encrypted',
+        strictObject({ rotated: { type: 'integer' }, keyId: { type: 'string' } }),
+      ),
+      ...errors(401, 403),
+    },
     async handler({ auth, ctx, services, tx }) {
       const { keyring } = services.config;
       const rotated = await tx(async (trx) => {
-        const rows = await trx.selectFrom('secrets').selectAll().where('key_id', '!=', keyring.current).forUpdate().execute();
+        const rows = await trx
+          .selectFrom('secrets')
+          .selectAll()
+          .where('key_id', '!=', keyring.current)
+          .forUpdate()
+          .execute();
         for (const r of rows) {
           const aad = secretAad(auth.tenantId, r.name);
-          const sealed = seal(keyring, open(keyring, { keyId: r.key_id, iv: r.iv, tag: r.tag, ciphertext: r.ciphertext }, aad), aad);
-          await trx.updateTable('secrets').set({ key_id: sealed.keyId, iv: sealed.iv, tag: sealed.tag, ciphertext: sealed.ciphertext, updated_at: new Date() })
-            .where('name', '=', r.name).execute();
+          const sealed = seal(
+            keyring,
+            open(keyring, { keyId: r.key_id, iv: r.iv, tag: r.tag, ciphertext: r.ciphertext }, aad),
+            aad,
+          );
+          await trx
+            .updateTable('secrets')
+            .set({
+              key_id: sealed.keyId,
+              iv: sealed.iv,
+              tag: sealed.tag,
+              ciphertext: sealed.ciphertext,
+              updated_at: new Date(),
+            })
+            .where('name', '=', r.name)
+            .execute();
         }
-        await recordAudit(trx, auth, 'secret.rotated', null, { count: rows.length, keyId: keyring.current }, ctx.ip);
+        await recordAudit(
+          trx,
+          auth,
+          'secret.rotated',
+          null,
+          { count: rows.length, keyId: keyring.current },
+          ctx.ip,
+        );
         return rows.length;
       });
       return { body: { rotated, keyId: keyring.current } };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -12,7 +12,11 @@ async function invite(owner: Awaited<ReturnType<TestHost['signUp']>>, role: stri
   const created = await owner.client.post('/api/invitations', { email, role });
   expect(created.status).toBe(201);
   const browser = host.client();
-  const joined = await browser.post('/api/invitations/accept', { token: created.body.token, password: 'invited password', name: 'Invitee' });
+  const joined = await browser.post('/api/invitations/accept', {
+    token: created.body.token,
+    password: 'invited password',
+    name: 'Invitee',
+  });
   expect(joined.status).toBe(200);
   return { browser, userId: joined.body.user.id as string, joined: joined.body };
 }
@@ -20,11 +24,26 @@ async function invite(owner: Awaited<ReturnType<TestHost['signUp']>>, role: stri
 describe('invitations', () => {
   it('lets an invited person join with the invited role, once', async () => {
     const owner = await host.signUp('inv');
-    const created = await owner.client.post('/api/invitations', { email: 'New.Person@example.test', role: 'builder' });
+    const created = await owner.client.post('/api/invitations', {
+      email: 'New.Person@example.test',
+      role: 'builder',
+    });
     const browser = host.client();
-    const joined = await browser.post('/api/invitations/accept', { token: created.body.token, password: 'invited password', name: 'New' });
-    expect(joined.body).toMatchObject({ role: 'builder', tenant: { id: owner.tenantId }, user: { email: 'new.person@example.test' } });
-    const again = await host.client().post('/api/invitations/accept', { token: created.body.token, password: 'invited password', name: 'New' });
+    const joined = await browser.post('/api/invitations/accept', {
+      token: created.body.token,
+      password: 'invited password',
+      name: 'New',
+    });
+    expect(joined.body).toMatchObject({
+      role: 'builder',
+      tenant: { id: owner.tenantId },
+      user: { email: 'new.person@example.test' },
+    });
+    const again = await host.client().post('/api/invitations/accept', {
+      token: created.body.token,
+      password: 'invited password',
+      name: 'New',
+    });
     expect(again.status).toBe(404);
     const members = await owner.client.get('/api/members');
     expect(members.body.members.map((m: { role: string }) => m.role).sort()).toEqual(['builder', 'owner']);
@@ -34,15 +53,29 @@ describe('invitations', () => {
     const first = await host.signUp('first');
     const second = await host.signUp('second');
     const created = await second.client.post('/api/invitations', { email: first.email, role: 'viewer' });
-    const wrong = await host.client().post('/api/invitations/accept', { token: created.body.token, password: 'not the password' });
+    const wrong = await host
+      .client()
+      .post('/api/invitations/accept', { token: created.body.token, password: 'not the password' });
     expect(wrong.status).toBe(401);
-    expect((await host.client().post('/api/invitations/accept', { token: created.body.token, password: first.password })).status).toBe(200);
-    const me = await host.client().post('/api/auth/login', { email: first.email, password: first.password, tenant: (await second.client.get('/api/auth/me')).body.tenant.slug });
+    expect(
+      (
+        await host
+          .client()
+          .post('/api/invitations/accept', { token: created.body.token, password: first.password })
+      ).status,
+    ).toBe(200);
+    const me = await host.client().post('/api/auth/login', {
+      email: first.email,
+      password: first.password,
+      tenant: (await second.client.get('/api/auth/me')).body.tenant.slug,
+    });
     expect(me.body).toMatchObject({ role: 'viewer', tenant: { id: second.tenantId } });
   });
 
   it('refuses an unknown token without saying more', async () => {
-    const res = await host.client().post('/api/invitations/accept', { token: 'x'.repeat(32), password: 'whatever pw', name: 'N' });
+    const res = await host
+      .client()
+      .post('/api/invitations/accept', { token: 'x'.repeat(32), password: 'whatever pw', name: 'N' });
     expect(res.status).toBe(404);
   });
 });

@@ -1,7 +1,8 @@
 /** Validates workflow YAML for the API: a workflow, or a 422 listing every problem with line and column. */
+
+import { UserError } from '../../workflow/errors.ts';
 import { parseWorkflow } from '../../workflow/parse-workflow.ts';
 import type { Workflow } from '../../workflow/types.ts';
-import { UserError } from '../../workflow/errors.ts';
 
 /** Parses `yaml`; throws 422 `invalid-workflow` with `details.problems` when it has errors. */
 export function checkWorkflowYaml(yaml: string, file: string): Workflow {
@@ -10,7 +11,9 @@ export function checkWorkflowYaml(yaml: string, file: string): Workflow {
   if (problems.length > 0 || !parsed.workflow) {
     const first = problems[0];
     const where = first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '';
-    const message = parsed.overlay ? 'this is an overlay, not a workflow' : `the workflow has ${problems.length} problem(s)${where}`;
+    const message = parsed.overlay
+      ? 'this is an overlay, not a workflow'
+      : `the workflow has ${problems.length} problem(s)${where}`;
     throw new UserError('invalid-workflow', message, { problems: parsed.problems }, 422);
   }
   return parsed.workflow;

@@ -27,7 +27,12 @@ export interface VersionView {
 }
 
 const toView = (r: Selectable<WorkflowTable>): WorkflowView => ({
-  id: r.id, name: r.name, version: r.current_version, publishedVersion: r.published_version, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  name: r.name,
+  version: r.current_version,
+  publishedVersion: r.published_version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** All workflows, most recently changed first. */
@@ -37,19 +42,49 @@ export async function listWorkflows(trx: Trx): Promise<WorkflowView[]> {
 
 /** One workflow with the YAML of its latest version; 404 when absent (or another tenant's). */
 export async function getWorkflow(trx: Trx, id: string): Promise<WorkflowView & { yaml: string }> {
-  const row = await trx.selectFrom('workflows as w')
-    .innerJoin('workflow_versions as v', (j) => j.onRef('v.workflow_id', '=', 'w.id').onRef('v.version', '=', 'w.current_version'))
-    .selectAll('w').select('v.yaml').where('w.id', '=', id).executeTakeFirst();
+  const row = await trx
+    .selectFrom('workflows as w')
+    .innerJoin('workflow_versions as v', (j) =>
+      j.onRef('v.workflow_id', '=', 'w.id').onRef('v.version', '=', 'w.current_version'),
+    )
+    .selectAll('w')
+    .select('v.yaml')
+    .where('w.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('workflow', id);
   return { ...toView(row), yaml: row.yaml };
 }
 
 /** Creates a workflow at version 1; 409 when the id exists. */
-export async function createWorkflow(trx: Trx, tenantId: string, input: { id: string; name: string; yaml: string; message: string; authorId: string | null }): Promise<WorkflowView> {
-  const created = await trx.insertInto('workflows').values({ tenant_id: tenantId, id: input.id, name: input.name, current_version: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing()).returningAll().executeTakeFirst();
-  if (!created) throw new UserError('workflow-exists', `a workflow with id '${input.id}' already exists; change the id or save a new version of it`, { id: input.id }, 409);
-  await trx.insertInto('workflow_versions').values({ tenant_id: tenantId, workflow_id: input.id, version: 1, yaml: input.yaml, author_id: input.authorId, message: input.message }).execute();
+export async function createWorkflow(
+  trx: Trx,
+  tenantId: string,
+  input: { id: string; name: string; yaml: string; message: string; authorId: string | null },
+): Promise<WorkflowView> {
+  const created = await trx
+    .insertInto('workflows')
+    .values({ tenant_id: tenantId, id: input.id, name: input.name, current_version: 1 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!created)
+    throw new UserError(
+      'workflow-exists',
+      `a workflow with id '${input.id}' already exists; change the id or save a new version of it`,
+      { id: input.id },
+      409,
+    );
+  await trx
+    .insertInto('workflow_versions')
+    .values({
+      tenant_id: tenantId,
+      workflow_id: input.id,
+      version: 1,
+      yaml: input.yaml,
+      author_id: input.authorId,
+      message: input.message,
+    })
+    .execute();
   return toView(created);
 }
 
@@ -57,43 +92,135 @@ export async function createWorkflow(trx: Trx, tenantId: string, input: { id: st
  * Saves a new version on top of `baseVersion`. When someone saved in between, answers 409 with the
  * current version and its YAML so the studio can merge.
  */
-export async function saveVersion(trx: Trx, tenantId: string, id: string, input: { yaml: string; name: string; baseVersion: number; message: string; authorId: string | null }): Promise<WorkflowView> {
-  const current = await trx.selectFrom('workflows').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export async function saveVersion(
+  trx: Trx,
+  tenantId: string,
+  id: string,
+  input: { yaml: string; name: string; baseVersion: number; message: string; authorId: string | null },
+): Promise<WorkflowView> {
+  const current = await trx
+    .selectFrom('workflows')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!current) throw new NotFoundError('workflow', id);
   if (current.current_version !== input.baseVersion) {
-    const latest = await trx.selectFrom('workflow_versions').select(['yaml', 'message', 'created_at']).where('workflow_id', '=', id).where('version', '=', current.current_version).executeTakeFirstOrThrow();
-    throw new UserError('version-conflict', `version ${current.current_version} was saved after version ${input.baseVersion}, which your edit started from; merge and save again`,
-      { current: { version: current.current_version, yaml: latest.yaml, message: latest.message, createdAt: latest.created_at }, baseVersion: input.baseVersion }, 409);
+    const latest = await trx
+      .selectFrom('workflow_versions')
+      .select(['yaml', 'message', 'created_at'])
+      .where('workflow_id', '=', id)
+      .where('version', '=', current.current_version)
+      .executeTakeFirstOrThrow();
+    throw new UserError(
+      'version-conflict',
+      `version ${current.current_version} was saved after version ${input.baseVersion}, which your edit started from; merge and save again`,
+      {
+        current: {
+          version: current.current_version,
+          yaml: latest.yaml,
+          message: latest.message,
+          createdAt: latest.created_at,
+        },
+        baseVersion: input.baseVersion,
+      },
+      409,
+    );
   }
   const version = current.current_version + 1;
-  await trx.insertInto('workflow_versions').values({ tenant_id: tenantId, workflow_id: id, version, yaml: input.yaml, author_id: input.authorId, message: input.message }).execute();
-  const updated = await trx.updateTable('workflows').set({ current_version: version, name: input.name, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await trx
+    .insertInto('workflow_versions')
+    .values({
+      tenant_id: tenantId,
+      workflow_id: id,
+      version,
+      yaml: input.yaml,
+      author_id: input.authorId,
+      message: input.message,
+    })
+    .execute();
+  const updated = await trx
+    .updateTable('workflows')
+    .set({ current_version: version, name: input.name, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toView(updated);
 }
 
 /** Every version, newest first, without YAML. */
 export async function listVersions(trx: Trx, id: string): Promise<VersionView[]> {
   await getWorkflow(trx, id);
-  const rows = await trx.selectFrom('workflow_versions as v').leftJoin('users as u', 'u.id', 'v.author_id')
+  const rows = await trx
+    .selectFrom('workflow_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.author_id')
     .select(['v.version', 'v.message', 'v.author_id', 'u.name as author', 'v.published', 'v.created_at'])
-    .where('v.workflow_id', '=', id).orderBy('v.version', 'desc').execute();
-  return rows.map((r) => ({ version: r.version, message: r.message, authorId: r.author_id, author: r.author, published: r.published, createdAt: r.created_at }));
+    .where('v.workflow_id', '=', id)
+    .orderBy('v.version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    message: r.message,
+    authorId: r.author_id,
+    author: r.author,
+    published: r.published,
+    createdAt: r.created_at,
+  }));
 }
 
 /** One version with its YAML exactly as written. */
-export async function getVersion(trx: Trx, id: string, version: number): Promise<VersionView & { yaml: string }> {
-  const r = await trx.selectFrom('workflow_versions as v').leftJoin('users as u', 'u.id', 'v.author_id')
-    .select(['v.version', 'v.message', 'v.author_id', 'u.name as author', 'v.published', 'v.created_at', 'v.yaml'])
-    .where('v.workflow_id', '=', id).where('v.version', '=', version).executeTakeFirst();
+export async function getVersion(
+  trx: Trx,
+  id: string,
+  version: number,
+): Promise<VersionView & { yaml: string }> {
+  const r = await trx
+    .selectFrom('workflow_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.author_id')
+    .select([
+      'v.version',
+      'v.message',
+      'v.author_id',
+      'u.name as author',
+      'v.published',
+      'v.created_at',
+      'v.yaml',
+    ])
+    .where('v.workflow_id', '=', id)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
   if (!r) throw new NotFoundError('workflow version', `${id}@${version}`);
-  return { version: r.version, message: r.message, authorId: r.author_id, author: r.author, published: r.published, createdAt: r.created_at, yaml: r.yaml };
+  return {
+    version: r.version,
+    message: r.message,
+    authorId: r.author_id,
+    author: r.author,
+    published: r.published,
+    createdAt: r.created_at,
+    yaml: r.yaml,
+  };
 }
 
 /** Marks `version` as the published one (the one deployments and API runs use by default). */
 export async function publishVersion(trx: Trx, id: string, version: number): Promise<WorkflowView> {
   await getVersion(trx, id, version);
-  await trx.updateTable('workflow_versions').set({ published: false }).where('workflow_id', '=', id).where('published', '=', true).execute();
-  await trx.updateTable('workflow_versions').set({ published: true }).where('workflow_id', '=', id).where('version', '=', version).execute();
-  const updated = await trx.updateTable('workflows').set({ published_version: version, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await trx
+    .updateTable('workflow_versions')
+    .set({ published: false })
+    .where('workflow_id', '=', id)
+    .where('published', '=', true)
+    .execute();
+  await trx
+    .updateTable('workflow_versions')
+    .set({ published: true })
+    .where('workflow_id', '=', id)
+    .where('version', '=', version)
+    .execute();
+  const updated = await trx
+    .updateTable('workflows')
+    .set({ published_version: version, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toView(updated);
 }

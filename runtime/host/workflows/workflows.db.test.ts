@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHost, startTestHost } from '../../../test/support/test-host.ts';
+import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 import { helloYaml } from '../../../test/support/workflow-yaml.ts';
 
 let host: TestHost;
@@ -15,14 +15,23 @@ describe('workflows', () => {
     const yaml = helloYaml('greet');
     const created = await owner.client.post('/api/workflows', { yaml, message: 'first' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'greet', name: 'Hello greet', version: 1, publishedVersion: null });
+    expect(created.body).toMatchObject({
+      id: 'greet',
+      name: 'Hello greet',
+      version: 1,
+      publishedVersion: null,
+    });
     const fetched = await owner.client.get('/api/workflows/greet');
     expect(fetched.body.yaml).toBe(yaml);
-    expect((await owner.client.get('/api/workflows')).body.workflows.map((w: { id: string }) => w.id)).toContain('greet');
+    expect(
+      (await owner.client.get('/api/workflows')).body.workflows.map((w: { id: string }) => w.id),
+    ).toContain('greet');
   });
 
   it('refuses invalid YAML with 422 and every problem located by line and column', async () => {
-    const res = await owner.client.post('/api/workflows', { yaml: 'id: broken\nnodes:\n  - id: a\n    uses: 5\n  bad' });
+    const res = await owner.client.post('/api/workflows', {
+      yaml: 'id: broken\nnodes:\n  - id: a\n    uses: 5\n  bad',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('invalid-workflow');
     expect(res.body.error.message).toMatch(/line 5, column/);
@@ -37,13 +46,26 @@ describe('workflows', () => {
 
   it('saves each edit as a new version and answers 409 with the current version to a stale save', async () => {
     await owner.client.post('/api/workflows', { yaml: helloYaml('edit') });
-    const v2 = await owner.client.put('/api/workflows/edit', { yaml: helloYaml('edit', 'hello'), baseVersion: 1, message: 'friendlier' });
+    const v2 = await owner.client.put('/api/workflows/edit', {
+      yaml: helloYaml('edit', 'hello'),
+      baseVersion: 1,
+      message: 'friendlier',
+    });
     expect(v2.body.version).toBe(2);
-    const stale = await owner.client.put('/api/workflows/edit', { yaml: helloYaml('edit', 'hey'), baseVersion: 1, message: 'mine' });
+    const stale = await owner.client.put('/api/workflows/edit', {
+      yaml: helloYaml('edit', 'hey'),
+      baseVersion: 1,
+      message: 'mine',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current).toMatchObject({ version: 2, yaml: helloYaml('edit', 'hello') });
     const versions = await owner.client.get('/api/workflows/edit/versions');
-    expect(versions.body.versions.map((v: { version: number; message: string }) => [v.version, v.message])).toEqual([[2, 'friendlier'], [1, 'Created']]);
+    expect(
+      versions.body.versions.map((v: { version: number; message: string }) => [v.version, v.message]),
+    ).toEqual([
+      [2, 'friendlier'],
+      [1, 'Created'],
+    ]);
     expect(versions.body.versions[0].author).toBe('wf owner');
   });
 
@@ -72,8 +94,14 @@ describe('workflows', () => {
     expect(log.body.entries[0]).toMatchObject({ target: 'pub', details: { version: 1 } });
     const inv = await owner.client.post('/api/invitations', { email: 'builder@wf.test', role: 'builder' });
     const builder = host.client();
-    await builder.post('/api/invitations/accept', { token: inv.body.token, password: 'builder password', name: 'B' });
-    expect((await builder.put('/api/workflows/pub', { yaml: helloYaml('pub', 'x'), baseVersion: 1 })).status).toBe(200);
+    await builder.post('/api/invitations/accept', {
+      token: inv.body.token,
+      password: 'builder password',
+      name: 'B',
+    });
+    expect(
+      (await builder.put('/api/workflows/pub', { yaml: helloYaml('pub', 'x'), baseVersion: 1 })).status,
+    ).toBe(200);
     expect((await builder.post('/api/workflows/pub/versions/2/publish')).status).toBe(403);
     expect((await owner.client.post('/api/workflows/pub/versions/9/publish')).status).toBe(404);
   });
