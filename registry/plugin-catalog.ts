@@ -27,7 +27,8 @@ export interface CatalogEntry {
 /** Options for a catalog. */
 export interface PluginCatalogOptions {
   db: Kysely<any>;
-  builtins: Plugin[];
+  /** The built-in plugins, or a loader called once on first use. */
+  builtins: Plugin[] | (() => Promise<Plugin[]>);
   pool?: SandboxPool;
   /** Bundled built-ins by id@version, when built-ins should run sandboxed too. */
   builtinPackages?: (id: string, version: string) => Promise<PluginPackage>;
@@ -37,14 +38,19 @@ export interface PluginCatalogOptions {
 export function createPluginCatalog(options: PluginCatalogOptions) {
   const store: PluginStore = createPluginStore(options.db);
   const dev = new Map<string, Map<string, PluginPackage>>(); // tenant → plugin id → package
-  const inProcess = createInProcessResolver(options.builtins);
-  const builtinEntries: CatalogEntry[] = options.builtins.map((p) => ({
-    id: p.manifest.id,
-    version: p.manifest.version,
-    sha256: `builtin:${p.manifest.id}@${p.manifest.version}`,
-    source: 'builtin',
-    manifest: p.manifest,
-  }));
+  let builtinsLoaded: Promise<{ entries: CatalogEntry[]; resolve: PluginResolver }> | undefined;
+  const builtins = () =>
+    (builtinsLoaded ??= (async () => {
+      const plugins = typeof options.builtins === 'function' ? await options.builtins() : options.builtins;
+      const entries = plugins.map((p): CatalogEntry => ({
+        id: p.manifest.id,
+        version: p.manifest.version,
+        sha256: `builtin:${p.manifest.id}@${p.manifest.version}`,
+        source: 'builtin',
+        manifest: p.manifest,
+      }));
+      return { entries, resolve: createInProcessResolver(plugins) };
+    })());
 
   /** Loads a dev build for one tenant; it wins over installed versions of the same id until replaced. */
   function loadDev(tenantId: string, pkg: PluginPackage): void {
@@ -61,7 +67,7 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
     return [
       ...devEntries,
       ...installed.map((i): CatalogEntry => ({ ...i, source: 'installed' })),
-      ...builtinEntries,
+      ...(await builtins()).entries,
     ];
   }
 
@@ -91,7 +97,7 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
       if (!resolved) {
         if (chosen.source === 'installed') resolved = sandboxed(await store.getPackage(chosen.id, chosen.version));
         else if (options.builtinPackages && options.pool && !chosen.manifest.control) resolved = sandboxed(await options.builtinPackages(chosen.id, chosen.version));
-        else resolved = await inProcess(`${chosen.id}@${chosen.version}`);
+        else resolved = await (await builtins()).resolve(`${chosen.id}@${chosen.version}`);
         cache.set(key, resolved);
       }
       return resolved;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadBuiltinPlugins } from '../plugins/load-builtins.ts';
-import type { PluginManifest } from '../registry/sdk/plugin.ts';
+import type { PluginManifest, PluginResolver } from '../registry/sdk/plugin.ts';
 import { createInProcessResolver, parseUses } from '../runtime/engine/in-process-resolver.ts';
 import { runWorkflow } from '../runtime/engine/run-workflow.ts';
 import type { RunHandle, RunRecord } from '../runtime/engine/types.ts';
@@ -24,13 +24,20 @@ const fileFor = (dir: string, ref: string) => resolve(dir, /\.ya?ml$/.test(ref) 
 
 /** An offline runner over one folder of workflows; its tables and kv live as long as it does. */
 export async function createExampleRunner(
-  options: { dir?: string; dataDir?: string; tenantId?: string; realTime?: boolean } = {},
+  options: {
+    dir?: string;
+    dataDir?: string;
+    tenantId?: string;
+    realTime?: boolean;
+    /** Resolves `uses:` instead of running the built-ins in-process (e.g. through the sandbox). */
+    resolvePlugin?: PluginResolver;
+  } = {},
 ) {
   const dir = options.dir ?? examplesDir;
   const plugins = await loadBuiltinPlugins();
   const manifests = new Map<string, PluginManifest>(plugins.map((p) => [p.manifest.id, p.manifest]));
   const manifestFor = (uses: string) => manifests.get(parseUses(uses).id);
-  const resolvePlugin = createInProcessResolver(plugins);
+  const resolvePlugin = options.resolvePlugin ?? createInProcessResolver(plugins);
   const fileOf = new WeakMap<Workflow, string>();
   const loader = createWorkflowLoader({
     readFile: (path) => readFile(path, 'utf8'),

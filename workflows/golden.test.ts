@@ -8,14 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createExampleRunner, examplesDir } from './example-runner.ts';
-
-interface GoldenCase {
-  name: string;
-  input: Record<string, unknown>;
-  status?: string;
-  output?: Record<string, unknown>;
-  nodes?: Record<string, Record<string, unknown>>;
-}
+import { expectGoldenRun, loadGoldenFixtures } from './golden-cases.ts';
 
 interface RegistryEntry {
   id: string;
@@ -25,14 +18,7 @@ interface RegistryEntry {
   triggers: string[];
 }
 
-const goldenDir = join(examplesDir, 'golden');
-const fixtures = readdirSync(goldenDir)
-  .filter((f) => f.endsWith('.golden.yaml'))
-  .sort()
-  .map((f) => ({
-    file: f,
-    ...(parse(readFileSync(join(goldenDir, f), 'utf8')) as { workflow: string; cases: GoldenCase[] }),
-  }));
+const fixtures = loadGoldenFixtures();
 const registry = (
   parse(readFileSync(join(examplesDir, 'registry.yaml'), 'utf8')) as { workflows: RegistryEntry[] }
 ).workflows;
@@ -90,14 +76,7 @@ for (const fixture of fixtures) {
     it.each(fixture.cases.map((c) => [c.name, c] as const))('%s', async (_name, golden) => {
       const runner = await createExampleRunner();
       const record = await runner.run(fixture.workflow, golden.input);
-      expect(record.error, 'run error').toBeUndefined();
-      expect(record.status).toBe(golden.status ?? 'completed');
-      if (golden.output) expect(record.output).toMatchObject(golden.output);
-      for (const [nodeId, expected] of Object.entries(golden.nodes ?? {})) {
-        const node = record.nodes[nodeId];
-        expect(node, `node '${nodeId}' ran (ran: ${Object.keys(record.nodes).join(', ')})`).toBeDefined();
-        expect(node!.output, `output of node '${nodeId}'`).toMatchObject(expected);
-      }
+      expectGoldenRun(record, golden);
     });
   });
 }

@@ -202,7 +202,8 @@ const plugin: NodePlugin<EntitiesConfig, Promise<EntitiesOutput>> = definePlugin
         count: { type: 'integer', description: 'All matches together.' },
       },
     },
-    permissions: {},
+    // A `catalogue` file name is read through ctx.assets.
+    permissions: { assets: true },
     examples: [
       {
         title: 'Support message',

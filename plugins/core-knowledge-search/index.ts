@@ -141,6 +141,8 @@ const plugin: NodePlugin<KnowledgeSearchConfig, Promise<KnowledgeSearchOutput>> 
       required: ['hits', 'best', 'count', 'branch'],
     },
     branches: ['found', 'none'],
+    // `source` files are read through ctx.assets.
+    permissions: { assets: true },
     examples: [{ title: 'FAQ answer', with: { query: '{{ inputs.message }}', source: 'faq.json', topK: 3 } }],
   },
   async run(config, ctx) {

@@ -60,7 +60,7 @@ export default definePlugin<NodePlugin<Record<string, unknown>, Record<string, u
       },
     },
     sideEffects: true,
-    permissions: {},
+    permissions: { email: true },
   },
 
   async run(rawConfig, ctx: EmailContext) {

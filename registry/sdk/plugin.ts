@@ -29,6 +29,10 @@ export interface Permissions {
   llm?: boolean;
   /** The tenant's data tables the plugin may read/write through the data bridge (orders, contacts, ...). */
   data?: string[];
+  /** Reading files from the workflow's folder (example data) through `ctx.assets`. */
+  assets?: boolean;
+  /** Sending email through the tenant's mail server (`ctx.email`); plugins cannot open sockets. */
+  email?: boolean;
 }
 
 /** The manifest: everything the studio, linters and the registry need, without running code. */
@@ -95,6 +99,30 @@ export interface NodeContext {
   /** Files the plugin reads from the workflow's folder (example data), as parsed JSON/YAML. */
   assets?: { read(name: string): Promise<unknown> };
   llm?: (request: LlmRequest) => Promise<LlmResponse>;
+  /** Present when permissions.email is set and the tenant has a mail server: the host sends, the plugin builds. */
+  email?: { send(message: EmailMessage): Promise<EmailReceipt> };
+}
+
+/** An email ready to send. Addresses are plain `name@host` or `"Name" <name@host>` strings. */
+export interface EmailMessage {
+  from?: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Derived from the idempotency key, so a resent retry is recognisably the same mail. */
+  messageId: string;
+}
+
+/** What the mail server said about a message. */
+export interface EmailReceipt {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+  response: string;
 }
 
 /** A chat completion request in the OpenAI shape. */

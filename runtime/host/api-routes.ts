@@ -1,4 +1,5 @@
 /** Every route of the API, in one list: the router and the OpenAPI document are built from it. */
+import { registryRoutes } from '../../registry/registry.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { apiKeyRoutes } from './auth/api-keys.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -22,5 +23,6 @@ export function apiRoutes(): RouteDef[] {
     ...auditRoutes,
     ...workflowRoutes,
     ...runRoutes,
+    ...registryRoutes,
   ];
 }

@@ -4,7 +4,8 @@ import { type Logger, pino } from 'pino';
 import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
 import type { PluginResolver } from '../../registry/sdk/plugin.ts';
 import type { Database } from '../db/schema.ts';
-import { createInProcessResolver } from '../engine/in-process-resolver.ts';
+import { createPluginCatalog, type PluginCatalog } from '../../registry/plugin-catalog.ts';
+import { createSandboxPool, type SandboxPool } from '../sandbox/sandbox-pool.ts';
 import { LoginRateLimit } from './auth/login-rate-limit.ts';
 import type { HostConfig } from './config.ts';
 import { RunService } from './runs/run-service.ts';
@@ -17,6 +18,10 @@ export interface HostServices {
   logger: Logger;
   loginLimit: LoginRateLimit;
   runs: RunService;
+  /** Built-in, installed and dev plugins per tenant: the palette and the `uses:` resolver. */
+  plugins: PluginCatalog;
+  /** Where installed (third-party) plugin code runs. */
+  sandbox: SandboxPool;
   /** Stops background work (runs in flight); the caller closes the database. */
   close(): Promise<void>;
 }
@@ -26,13 +31,11 @@ export interface HostServicesOptions {
   db: Kysely<Database>;
   config: HostConfig;
   logger?: Logger;
-  /** The plugins a tenant's runs may use; built-in plugins when absent. */
+  /** The plugins a tenant's runs may use; the tenant's catalog (built-in + installed + dev) when absent. */
   resolverFor?: (tenantId: string) => Promise<PluginResolver>;
+  /** The sandbox pool; a pool of 2 processes (started on first use) when absent. */
+  sandbox?: SandboxPool;
 }
-
-/** Built-in plugins, resolved in-process (trusted code shipped with the host). */
-let builtins: Promise<PluginResolver> | undefined;
-const builtinResolver = () => (builtins ??= loadBuiltinPlugins().then(createInProcessResolver));
 
 /** Builds the services for a host from its database and settings. */
 export function createHostServices(options: HostServicesOptions): HostServices {
@@ -42,10 +45,12 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       level: options.config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.value', '*.token'],
     });
+  const sandbox = options.sandbox ?? createSandboxPool();
+  const plugins = createPluginCatalog({ db: options.db, builtins: loadBuiltinPlugins, pool: sandbox });
   const runs = new RunService({
     db: options.db,
     logger,
-    resolverFor: options.resolverFor ?? (() => builtinResolver()),
+    resolverFor: options.resolverFor ?? ((tenantId) => plugins.resolverFor(tenantId)),
     capabilitiesFor: (_tenantId, resolve) =>
       tenantCapabilities({ db: options.db, keyring: options.config.keyring, resolve }),
   });
@@ -55,6 +60,11 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     logger,
     loginLimit: new LoginRateLimit(options.config.loginLimit),
     runs,
-    close: () => runs.close(),
+    plugins,
+    sandbox,
+    close: async () => {
+      await runs.close();
+      if (!options.sandbox) await sandbox.close();
+    },
   };
 }

@@ -3,7 +3,7 @@
  * for; this is where the manifest's permissions are checked again (the sandbox is never trusted)
  * before the host's own capability (from the caller's CapabilityFactory) runs.
  */
-import type { NodeContext, PluginManifest } from '../../registry/sdk/plugin.ts';
+import type { EmailMessage, NodeContext, PluginManifest } from '../../registry/sdk/plugin.ts';
 import { ForbiddenError, UserError } from '../workflow/errors.ts';
 import { isUrlAllowed } from './permissions.ts';
 import { parseUntrustedJson, toSandboxJson } from './safe-json.ts';
@@ -72,7 +72,8 @@ async function dispatch(call: BridgedCall, name: string, args: unknown[]): Promi
     case 'data.update': {
       const data = granted(call, 'data', (p.data?.length ?? 0) > 0 ? ctx.data : undefined);
       const table = text(args[0], `${name}: the table`);
-      if (!(p.data ?? []).includes(table))
+      // '*' (every table of the tenant) is declared in the manifest, so the tenant saw it when installing.
+      if (!(p.data ?? []).includes(table) && !(p.data ?? []).includes('*'))
         refuse(call, `table '${table}' is not declared in the permissions of ${manifest.id}`);
       if (name === 'data.query')
         return data.query(table, args[1] == null ? undefined : record(args[1], 'data.query: the filter'));
@@ -82,6 +83,18 @@ async function dispatch(call: BridgedCall, name: string, args: unknown[]): Promi
         text(args[1], 'data.update: the id'),
         record(args[2], 'data.update: the patch'),
       );
+    }
+    case 'assets.read': {
+      const assets = granted(call, 'assets', p.assets === true ? ctx.assets : undefined);
+      const file = text(args[0], 'assets.read: the file name');
+      if (file.length === 0 || file.length > MAX_KEY_LENGTH) {
+        throw new UserError('bad-capability-call', `assets.read: file names are 1 to ${MAX_KEY_LENGTH} characters`);
+      }
+      return assets.read(file);
+    }
+    case 'email.send': {
+      const email = granted(call, 'email', p.email === true ? ctx.email : undefined);
+      return email.send(emailMessage(args[0]));
     }
     case 'llm': {
       const llm = granted(call, 'llm', p.llm === true ? ctx.llm : undefined);
@@ -126,6 +139,33 @@ function parseUrl(value: string): URL {
   } catch {
     throw new UserError('bad-capability-call', `fetch: '${value.slice(0, 200)}' is not an absolute URL`);
   }
+}
+
+/** Rebuilds an email from plain strings only, so the host's mailer never sees a shape it did not expect. */
+function emailMessage(value: unknown): EmailMessage {
+  const input = record(value, 'email.send: the message');
+  const list = (field: 'to' | 'cc' | 'bcc') => {
+    const items = input[field] ?? [];
+    if (!Array.isArray(items)) throw new UserError('bad-capability-call', `email.send: ${field} must be a list`);
+    return items.map((item, i) => text(item, `email.send: ${field}[${i}]`));
+  };
+  const optional = (field: 'from' | 'replyTo' | 'html') =>
+    input[field] == null ? {} : { [field]: text(input[field], `email.send: ${field}`) };
+  const message: EmailMessage = {
+    to: list('to'),
+    cc: list('cc'),
+    bcc: list('bcc'),
+    subject: text(input.subject, 'email.send: subject'),
+    text: text(input.text, 'email.send: text'),
+    messageId: text(input.messageId, 'email.send: messageId'),
+    ...optional('from'),
+    ...optional('replyTo'),
+    ...optional('html'),
+  };
+  if (message.to.length + message.cc.length + message.bcc.length === 0) {
+    throw new UserError('bad-capability-call', 'email.send: the message has no recipients');
+  }
+  return message;
 }
 
 /** Rebuilds the request options from plain strings only; anything else is dropped. */

@@ -13,6 +13,8 @@ export function grantsFor(manifest: PluginManifest, ctx: NodeContext): Grant[] {
   if ((p.secrets?.length ?? 0) > 0 && ctx.secrets) grants.push('secrets');
   if (p.kv === true && ctx.kv) grants.push('kv');
   if ((p.data?.length ?? 0) > 0 && ctx.data) grants.push('data');
+  if (p.assets === true && ctx.assets) grants.push('assets');
+  if (p.email === true && ctx.email) grants.push('email');
   if (p.llm === true && ctx.llm) grants.push('llm');
   return grants;
 }
@@ -21,7 +23,8 @@ const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' }
 
 /**
  * True when `url` is http(s) without credentials and its host matches a pattern: `api.example.com`
- * (default port only), `api.example.com:8443`, or `*.example.com` (subdomains, not the apex).
+ * (default port only), `api.example.com:8443`, `*.example.com` (subdomains, not the apex), or `*`
+ * (any host and port: a generic HTTP node; the host's own fetch capability still decides what it lets out).
  */
 export function isUrlAllowed(url: URL, patterns: readonly string[]): boolean {
   const defaultPort = DEFAULT_PORTS[url.protocol];
@@ -30,6 +33,7 @@ export function isUrlAllowed(url: URL, patterns: readonly string[]): boolean {
   const port = url.port || defaultPort;
   return patterns.some((raw) => {
     const pattern = raw.trim().toLowerCase();
+    if (pattern === '*') return true;
     const colon = pattern.lastIndexOf(':');
     const hasPort = colon > 0 && !pattern.endsWith(']') && /^\d+$/.test(pattern.slice(colon + 1));
     const name = hasPort ? pattern.slice(0, colon) : pattern;

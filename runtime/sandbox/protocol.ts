@@ -16,10 +16,12 @@ export type CapabilityName =
   | 'data.query'
   | 'data.insert'
   | 'data.update'
+  | 'assets.read'
+  | 'email.send'
   | 'llm';
 
 /** Groups of capabilities the isolate builds `ctx` fields for. */
-export type Grant = 'fetch' | 'secrets' | 'kv' | 'data' | 'llm';
+export type Grant = 'fetch' | 'secrets' | 'kv' | 'data' | 'assets' | 'email' | 'llm';
 
 /** Host → worker: run one call. */
 export interface InvokeMessage {

@@ -64,14 +64,28 @@ describe('applyEdits on a commented workflow', () => {
   });
 
   it('move-node changes only its layout line, rounded to integers', () => {
-    expectEdit({ type: 'move-node', id: 'answer', x: 250.4, y: -79.6 }, changed(FAQ, ['answer: { x: 200, y: -80 }', 'answer: { x: 250, y: -80 }']));
+    expectEdit(
+      { type: 'move-node', id: 'answer', x: 250.4, y: -79.6 },
+      changed(FAQ, ['answer: { x: 200, y: -80 }', 'answer: { x: 250, y: -80 }']),
+    );
   });
 
   it('move-node adds a layout entry, or a layout block at the end when there is none', () => {
     const noEntry = changed(FAQ, ['  fallback: { x: 200, y: 80 }\n', '']);
-    expectEdit({ type: 'move-node', id: 'fallback', x: 1, y: 2 }, changed(noEntry, ['answer: { x: 200, y: -80 }\n', 'answer: { x: 200, y: -80 }\n  fallback: { x: 1, y: 2 }\n']), noEntry);
+    expectEdit(
+      { type: 'move-node', id: 'fallback', x: 1, y: 2 },
+      changed(noEntry, [
+        'answer: { x: 200, y: -80 }\n',
+        'answer: { x: 200, y: -80 }\n  fallback: { x: 1, y: 2 }\n',
+      ]),
+      noEntry,
+    );
     const noLayout = FAQ.slice(0, FAQ.indexOf('\nlayout:'));
-    expectEdit({ type: 'move-node', id: 'search', x: 10, y: 20 }, `${noLayout}\nlayout:\n  search: { x: 10, y: 20 }\n`, noLayout);
+    expectEdit(
+      { type: 'move-node', id: 'search', x: 10, y: 20 },
+      `${noLayout}\nlayout:\n  search: { x: 10, y: 20 }\n`,
+      noLayout,
+    );
   });
 
   it('set-node-field adds a key to a flow map on the same line', () => {
@@ -83,34 +97,61 @@ describe('applyEdits on a commented workflow', () => {
 
   it('set-node-field changes a nested block value and keeps its quoting elsewhere', () => {
     expectEdit(
-      { type: 'set-node-field', id: 'fallback', path: ['with', 'output', 'reply'], value: "Sorry, I don't know: ask a human." },
+      {
+        type: 'set-node-field',
+        id: 'fallback',
+        path: ['with', 'output', 'reply'],
+        value: "Sorry, I don't know: ask a human.",
+      },
       changed(FAQ, ['reply: Sorry, I do not know.', `reply: "Sorry, I don't know: ask a human."`]),
     );
-    expectEdit({ type: 'set-node-field', id: 'fallback', path: ['uses'], value: 'core/end@^2' }, changed(FAQ, ["uses: 'core/end@^1'", "uses: 'core/end@^2'"]));
+    expectEdit(
+      { type: 'set-node-field', id: 'fallback', path: ['uses'], value: 'core/end@^2' },
+      changed(FAQ, ["uses: 'core/end@^1'", "uses: 'core/end@^2'"]),
+    );
   });
 
   it('set-node-field with undefined deletes the key and its line only', () => {
-    expectEdit({ type: 'set-node-field', id: 'fallback', path: ['timeout'], value: undefined }, changed(FAQ, ['    timeout: 5s\n', '']));
+    expectEdit(
+      { type: 'set-node-field', id: 'fallback', path: ['timeout'], value: undefined },
+      changed(FAQ, ['    timeout: 5s\n', '']),
+    );
   });
 
   it('set-node-field adds a new field after the last one, in the style of its neighbour', () => {
     expectEdit(
       { type: 'set-node-field', id: 'answer', path: ['retry'], value: { max: 2, backoff: '1s' } },
-      changed(FAQ, ['hits[0].answer }}" } }\n', 'hits[0].answer }}" } }\n    retry: { max: 2, backoff: 1s }\n']),
+      changed(FAQ, [
+        'hits[0].answer }}" } }\n',
+        'hits[0].answer }}" } }\n    retry: { max: 2, backoff: 1s }\n',
+      ]),
     );
     expectEdit(
       { type: 'set-node-field', id: 'fallback', path: ['retry'], value: { max: 2 } },
-      changed(FAQ, ['reply: Sorry, I do not know.\n', 'reply: Sorry, I do not know.\n    retry:\n      max: 2\n']),
+      changed(FAQ, [
+        'reply: Sorry, I do not know.\n',
+        'reply: Sorry, I do not know.\n    retry:\n      max: 2\n',
+      ]),
     );
   });
 
   it('set-field keeps the trailing comment and adds keys next to their siblings', () => {
-    expectEdit({ type: 'set-field', path: ['name'], value: 'FAQ' }, changed(FAQ, ['name: FAQ handling #', 'name: FAQ #']));
+    expectEdit(
+      { type: 'set-field', path: ['name'], value: 'FAQ' },
+      changed(FAQ, ['name: FAQ handling #', 'name: FAQ #']),
+    );
     expectEdit(
       { type: 'set-field', path: ['inputs', 'lang'], value: { type: 'string' } },
       changed(FAQ, ['required: true }\n', 'required: true }\n  lang: { type: string }\n']),
     );
-    expectEdit({ type: 'set-field', path: ['description'], value: 'Answers questions' }, changed(FAQ, ['layout:\n', 'layout:\n'], ['fallback: { x: 200, y: 80 }\n', 'fallback: { x: 200, y: 80 }\n\ndescription: Answers questions\n']));
+    expectEdit(
+      { type: 'set-field', path: ['description'], value: 'Answers questions' },
+      changed(
+        FAQ,
+        ['layout:\n', 'layout:\n'],
+        ['fallback: { x: 200, y: 80 }\n', 'fallback: { x: 200, y: 80 }\n\ndescription: Answers questions\n'],
+      ),
+    );
   });
 
   it('rename-node rewrites the id, every edge, the layout key and expressions, nothing else', () => {
@@ -124,7 +165,15 @@ describe('applyEdits on a commented workflow', () => {
         ['  fallback: { x: 200', '  sorry: { x: 200'],
       ),
     );
-    expectEdit({ type: 'rename-node', from: 'search', to: 'lookup' }, changed(FAQ, ['- id: search', '- id: lookup'], ['nodes.search.hits', 'nodes.lookup.hits'], ['  search: { x: 0', '  lookup: { x: 0']));
+    expectEdit(
+      { type: 'rename-node', from: 'search', to: 'lookup' },
+      changed(
+        FAQ,
+        ['- id: search', '- id: lookup'],
+        ['nodes.search.hits', 'nodes.lookup.hits'],
+        ['  search: { x: 0', '  lookup: { x: 0'],
+      ),
+    );
   });
 
   it('remove-node drops its lines, its layout entry and the edges to it; comments above it stay', () => {
@@ -132,8 +181,14 @@ describe('applyEdits on a commented workflow', () => {
       { type: 'remove-node', id: 'fallback' },
       changed(
         FAQ,
-        ["      - on: none                           # `on: x` matches when output.branch == 'x'\n        to: fallback\n      - default: fallback\n", ''],
-        ['    uses: \'core/end@^1\'\n    timeout: 5s\n    with:\n      output:\n        reply: Sorry, I do not know.\n', ''],
+        [
+          "      - on: none                           # `on: x` matches when output.branch == 'x'\n        to: fallback\n      - default: fallback\n",
+          '',
+        ],
+        [
+          "    uses: 'core/end@^1'\n    timeout: 5s\n    with:\n      output:\n        reply: Sorry, I do not know.\n",
+          '',
+        ],
         ['  - id: fallback\n', ''],
         ['  fallback: { x: 200, y: 80 }\n', ''],
       ),
@@ -151,33 +206,56 @@ describe('applyEdits on a commented workflow', () => {
       edit,
       changed(
         FAQ,
-        ['answer }}" } }\n', 'answer }}" } }\n\n  - id: greet\n    uses: core/template@^1\n    with:\n      text: Hi {{ inputs.message }}\n'],
+        [
+          'answer }}" } }\n',
+          'answer }}" } }\n\n  - id: greet\n    uses: core/template@^1\n    with:\n      text: Hi {{ inputs.message }}\n',
+        ],
         ['fallback: { x: 200, y: 80 }\n', 'fallback: { x: 200, y: 80 }\n  greet: { x: 101, y: 0 }\n'],
       ),
     );
     const appended = applyEdit(FAQ, { type: 'add-node', node: { id: 'last', uses: 'core/end@^1' } });
-    expect(appended).toBe(changed(FAQ, ['reply: Sorry, I do not know.\n', 'reply: Sorry, I do not know.\n\n  - id: last\n    uses: core/end@^1\n']));
+    expect(appended).toBe(
+      changed(FAQ, [
+        'reply: Sorry, I do not know.\n',
+        'reply: Sorry, I do not know.\n\n  - id: last\n    uses: core/end@^1\n',
+      ]),
+    );
   });
 
   it('connect adds `next: id`, turns a single next into a list, and replaces the default', () => {
-    expectEdit({ type: 'connect', from: 'answer', to: 'fallback' }, changed(FAQ, ['answer }}" } }\n', 'answer }}" } }\n    next: fallback\n']));
+    expectEdit(
+      { type: 'connect', from: 'answer', to: 'fallback' },
+      changed(FAQ, ['answer }}" } }\n', 'answer }}" } }\n    next: fallback\n']),
+    );
     const single = applyEdit(FAQ, { type: 'connect', from: 'answer', to: 'fallback' });
     expectEdit(
       { type: 'connect', from: 'answer', to: 'search', when: '{{ output.retry }}', label: 'retry' },
-      changed(single, ['    next: fallback\n', '    next:\n      - when: "{{ output.retry }}"\n        to: search\n        label: retry\n      - default: fallback\n']),
+      changed(single, [
+        '    next: fallback\n',
+        '    next:\n      - when: "{{ output.retry }}"\n        to: search\n        label: retry\n      - default: fallback\n',
+      ]),
       single,
     );
     expectEdit(
       { type: 'connect', from: 'search', to: 'answer', on: 'maybe' },
-      changed(FAQ, ['      - default: fallback\n', '      - on: maybe\n        to: answer\n      - default: fallback\n']),
+      changed(FAQ, [
+        '      - default: fallback\n',
+        '      - on: maybe\n        to: answer\n      - default: fallback\n',
+      ]),
     );
-    expectEdit({ type: 'connect', from: 'search', to: 'answer', default: true }, changed(FAQ, ['- default: fallback', '- default: answer']));
+    expectEdit(
+      { type: 'connect', from: 'search', to: 'answer', default: true },
+      changed(FAQ, ['- default: fallback', '- default: answer']),
+    );
   });
 
   it('disconnect removes the branches to a node and collapses a lone default back to `next: id`', () => {
     expectEdit(
       { type: 'disconnect', from: 'search', to: 'fallback' },
-      changed(FAQ, ["      - on: none                           # `on: x` matches when output.branch == 'x'\n        to: fallback\n      - default: fallback\n", '']),
+      changed(FAQ, [
+        "      - on: none                           # `on: x` matches when output.branch == 'x'\n        to: fallback\n      - default: fallback\n",
+        '',
+      ]),
     );
     expectEdit(
       { type: 'disconnect', from: 'search', to: 'answer' },
@@ -186,20 +264,39 @@ describe('applyEdits on a commented workflow', () => {
         '    next:\n      - on: none ',
       ]),
     );
-    const twoBranches = applyEdits(FAQ, [{ type: 'disconnect', from: 'search', to: 'answer' }, { type: 'connect', from: 'search', to: 'answer', when: '{{ ok }}' }]);
+    const twoBranches = applyEdits(FAQ, [
+      { type: 'disconnect', from: 'search', to: 'answer' },
+      { type: 'connect', from: 'search', to: 'answer', when: '{{ ok }}' },
+    ]);
     const collapsed = applyEdit(twoBranches, { type: 'disconnect', from: 'search', to: 'answer' });
     expect(parse(collapsed).nodes[0].next).toEqual([{ on: 'none', to: 'fallback' }, { default: 'fallback' }]);
-    const lone = applyEdit(collapsed, { type: 'set-node-field', id: 'search', path: ['next', 0], value: undefined });
+    const lone = applyEdit(collapsed, {
+      type: 'set-node-field',
+      id: 'search',
+      path: ['next', 0],
+      value: undefined,
+    });
     expect(lone).toContain('  - id: search');
-    const text = applyEdits(FAQ, [{ type: 'connect', from: 'answer', to: 'search', on: 'again' }, { type: 'connect', from: 'answer', to: 'fallback' }]);
-    expect(applyEdit(text, { type: 'disconnect', from: 'answer', to: 'search' })).toBe(changed(FAQ, ['answer }}" } }\n', 'answer }}" } }\n    next: fallback\n']));
+    const text = applyEdits(FAQ, [
+      { type: 'connect', from: 'answer', to: 'search', on: 'again' },
+      { type: 'connect', from: 'answer', to: 'fallback' },
+    ]);
+    expect(applyEdit(text, { type: 'disconnect', from: 'answer', to: 'search' })).toBe(
+      changed(FAQ, ['answer }}" } }\n', 'answer }}" } }\n    next: fallback\n']),
+    );
   });
 
   it('keeps comment lines of a branch list that collapses, just above `next:`', () => {
-    const text = changed(FAQ, ["      - on: none                           # `on: x` matches when output.branch == 'x'\n        to: fallback\n", '      # otherwise say sorry\n']);
+    const text = changed(FAQ, [
+      "      - on: none                           # `on: x` matches when output.branch == 'x'\n        to: fallback\n",
+      '      # otherwise say sorry\n',
+    ]);
     const out = applyEdit(text, { type: 'disconnect', from: 'search', to: 'answer' });
     expect(out).toBe(
-      changed(text, ['    next:\n      - when: "{{ len(output.hits) > 0 }}"   # ordered branches, first match wins\n        to: answer\n      # otherwise say sorry\n      - default: fallback\n', '    # otherwise say sorry\n    next: fallback\n']),
+      changed(text, [
+        '    next:\n      - when: "{{ len(output.hits) > 0 }}"   # ordered branches, first match wins\n        to: answer\n      # otherwise say sorry\n      - default: fallback\n',
+        '    # otherwise say sorry\n    next: fallback\n',
+      ]),
     );
   });
 });
@@ -207,27 +304,38 @@ describe('applyEdits on a commented workflow', () => {
 describe('applyEdits on other file styles', () => {
   it('keeps CRLF line breaks', () => {
     const crlf = FAQ.replace(/\n/g, '\r\n');
-    const out = applyEdit(crlf, { type: 'add-node', node: { id: 'x', uses: 'core/end@^1', with: { a: 1, b: [1, 2] } } });
+    const out = applyEdit(crlf, {
+      type: 'add-node',
+      node: { id: 'x', uses: 'core/end@^1', with: { a: 1, b: [1, 2] } },
+    });
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
     expect(out.startsWith(crlf.slice(0, crlf.indexOf('reply:')))).toBe(true);
     expect(parse(out).nodes[3]).toEqual({ id: 'x', uses: 'core/end@^1', with: { a: 1, b: [1, 2] } });
   });
 
   it('edits one line of a `|` prompt and keeps the block style', () => {
-    const text = 'id: t\nnodes:\n  - id: ask\n    uses: core/llm@^1\n    with:\n      prompt: |\n        Be brief.\n        # Context\n        {{ nodes.search.hits }}\n  - id: search\n    uses: core/x@^1\n';
+    const text =
+      'id: t\nnodes:\n  - id: ask\n    uses: core/llm@^1\n    with:\n      prompt: |\n        Be brief.\n        # Context\n        {{ nodes.search.hits }}\n  - id: search\n    uses: core/x@^1\n';
     const out = applyEdit(text, { type: 'rename-node', from: 'search', to: 'find' });
-    expect(out).toBe(text.replace('nodes.search.hits', 'nodes.find.hits').replace('- id: search', '- id: find'));
+    expect(out).toBe(
+      text.replace('nodes.search.hits', 'nodes.find.hits').replace('- id: search', '- id: find'),
+    );
   });
 
   it('follows a file that writes lists flush with their key and single quotes', () => {
     const text = "id: t\nnodes:\n- id: a\n  uses: 'core/x@^1'\n  next:\n  - when: '{{ x }}'\n    to: a\n";
-    const out = applyEdit(text, { type: 'add-node', node: { id: 'b', uses: 'core/y@^1', next: [{ when: '{{ y }}', to: 'a' }] } });
+    const out = applyEdit(text, {
+      type: 'add-node',
+      node: { id: 'b', uses: 'core/y@^1', next: [{ when: '{{ y }}', to: 'a' }] },
+    });
     expect(out).toBe(`${text}- id: b\n  uses: core/y@^1\n  next:\n  - when: '{{ y }}'\n    to: a\n`);
   });
 
   it('adds to a file without a final newline', () => {
     const text = 'id: t\nnodes:\n  - id: a\n    uses: core/x@^1';
-    expect(applyEdit(text, { type: 'move-node', id: 'a', x: 1, y: 2 })).toBe(`${text}\nlayout:\n  a: { x: 1, y: 2 }`);
+    expect(applyEdit(text, { type: 'move-node', id: 'a', x: 1, y: 2 })).toBe(
+      `${text}\nlayout:\n  a: { x: 1, y: 2 }`,
+    );
   });
 });
 
@@ -236,7 +344,10 @@ describe('edits that cannot apply', () => {
     [{ type: 'remove-node', id: 'nope' }, "remove-node: there is no node with id 'nope'"],
     [{ type: 'move-node', id: 'nope', x: 0, y: 0 }, "no node with id 'nope'"],
     [{ type: 'connect', from: 'search', to: 'nope' }, "no node with id 'nope' (to)"],
-    [{ type: 'add-node', node: { id: 'answer', uses: 'core/end@^1' } }, "a node with id 'answer' already exists"],
+    [
+      { type: 'add-node', node: { id: 'answer', uses: 'core/end@^1' } },
+      "a node with id 'answer' already exists",
+    ],
     [{ type: 'add-node', node: { id: '9lives', uses: 'core/end@^1' } }, "'9lives' is not a valid node id"],
     [{ type: 'rename-node', from: 'answer', to: 'search' }, "a node with id 'search' already exists"],
     [{ type: 'rename-node', from: 'answer', to: 'has space' }, "'has space' is not a valid node id"],

@@ -24,10 +24,19 @@ export function fallbackCount(): number {
   return fallbacks;
 }
 
-function patched(source: YamlSource, old: WorkflowObject, target: WorkflowObject, style: EmitStyle, coarse: boolean): YamlSource | null {
+function patched(
+  source: YamlSource,
+  old: WorkflowObject,
+  target: WorkflowObject,
+  style: EmitStyle,
+  coarse: boolean,
+): YamlSource | null {
   const patcher = new YamlPatcher(source.text, style, coarse);
   patcher.patchRoot(source.root, old, target);
-  const splices = source.eol === '\n' ? patcher.splices : patcher.splices.map((s) => ({ ...s, text: s.text.replace(/\r?\n/g, '\r\n') }));
+  const splices =
+    source.eol === '\n'
+      ? patcher.splices
+      : patcher.splices.map((s) => ({ ...s, text: s.text.replace(/\r?\n/g, '\r\n') }));
   const next = loadYaml(applySplices(source.text, splices));
   return valueEqual(next.js, target) ? next : null;
 }
@@ -48,7 +57,12 @@ function applyOne(source: YamlSource, edit: WorkflowEdit, style: EmitStyle): Yam
       cause = e;
     }
   }
-  throw new FlowError('edit-failed', `could not apply the ${edit.type} edit to this file without changing its meaning`, { edit: edit.type }, { cause });
+  throw new FlowError(
+    'edit-failed',
+    `could not apply the ${edit.type} edit to this file without changing its meaning`,
+    { edit: edit.type },
+    { cause },
+  );
 }
 
 /** Applies edits in order and returns the new text (the same string when `edits` is empty). */
@@ -63,4 +77,16 @@ export function applyEdits(text: string, edits: readonly WorkflowEdit[]): string
 /** Applies one edit and returns the new text. */
 export function applyEdit(text: string, edit: WorkflowEdit): string {
   return applyEdits(text, [edit]);
+}
+
+/**
+ * Parses `text` ahead of the first edit (e.g. when the studio opens a file, in an idle callback):
+ * later edits then only parse the pieces they change. Invalid YAML is ignored here.
+ */
+export function prepareEdits(text: string): void {
+  try {
+    loadYaml(text);
+  } catch {
+    // The edit itself will report the problem with its line and column.
+  }
 }

@@ -14,5 +14,6 @@ export function checkWorkflow(
   if (parsed.value === undefined || parsed.overlay) return parsed;
   const problems = [...parsed.problems, ...validateWorkflow(parsed, options)];
   const ok = !problems.some((p) => p.severity === 'error');
-  return { ...parsed, problems, workflow: ok ? parsed.workflow : undefined };
+  // Assigned, not spread: spreading would read `document`, which a clean file builds only on demand.
+  return Object.assign(parsed, { problems, workflow: ok ? parsed.workflow : undefined });
 }

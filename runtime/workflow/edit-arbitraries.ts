@@ -1,39 +1,51 @@
 /**
- * Test support: random workflows rendered as YAML in random but valid styles (flow and block maps,
- * plain, single- and double-quoted strings, `|` prompts, lists flush or indented, blank lines and
- * comments on random lines), with every comment line's owner recorded so tests can check it survives.
+ * Test support: random workflow values (nodes whose edges and expressions point at each other) and
+ * random edits, resolved against whatever workflow they meet. yaml-render-random.ts writes them as text.
  */
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import type { WorkflowEdit } from './edit.ts';
-
-/** A comment line and what it sits inside: a node (and one of its fields), or nothing. */
-export interface CommentLine {
-  text: string;
-  node: string | null;
-  field: string | null;
-}
-
-/** A rendered workflow: its text, the value it must parse to, and its comment lines. */
-export interface RenderedWorkflow {
-  text: string;
-  model: Record<string, unknown>;
-  comments: CommentLine[];
-}
 
 const SPECIAL_IDS = ['true', 'null', 'on', 'yes', 'No', 'n-1', 'search', 'answer', 'a_b', '_x'];
 
 /** A valid node id, including ones YAML would read as booleans or null if written plain. */
 export const idArb = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/), fc.constantFrom(...SPECIAL_IDS));
 
-const TEXTS = ['plain text', "it's", 'a: b', '#hash', 'x, y', '[not a list]', '', ' lead', 'trail ', 'true', '42', 'null', '- dash', 'quote " inside', 'ünïcödé', 'two\nlines'];
+const TEXTS = [
+  'plain text',
+  "it's",
+  'a: b',
+  '#hash',
+  'x, y',
+  '[not a list]',
+  '',
+  ' lead',
+  'trail ',
+  'true',
+  '42',
+  'null',
+  '- dash',
+  'quote " inside',
+  'ünïcödé',
+  'two\nlines',
+];
 
 /** A config value: prose, expressions naming other nodes, numbers, booleans, null, a small map. */
 export function valueArb(ids: readonly string[]): fc.Arbitrary<unknown> {
   const expr = fc.constantFrom(...ids).map((id) => `{{ nodes.${id}.output }}`);
   const prompt = fc.constantFrom(...ids).map((id) => `Be brief.\nContext: {{ nodes.${id}.text }}`);
-  const scalar = fc.oneof(fc.constantFrom(...TEXTS), fc.string({ maxLength: 10 }), expr, prompt, fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(0.5, true, false, null));
-  return fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.record({ reply: expr, code: fc.integer({ min: 0, max: 9 }) }) });
+  const scalar = fc.oneof(
+    fc.constantFrom(...TEXTS),
+    fc.string({ maxLength: 10 }),
+    expr,
+    prompt,
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.constantFrom(0.5, true, false, null),
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: scalar },
+    { weight: 1, arbitrary: fc.record({ reply: expr, code: fc.integer({ min: 0, max: 9 }) }) },
+  );
 }
 
 function nextArb(ids: readonly string[]): fc.Arbitrary<unknown> {
@@ -42,7 +54,9 @@ function nextArb(ids: readonly string[]): fc.Arbitrary<unknown> {
     fc.record({ when: fc.constantFrom('{{ output.score > 0.5 }}', "{{ output.kind == 'faq' }}"), to }),
     fc.record({ on: fc.constantFrom('none', 'many'), to, label: fc.constantFrom('no hits', 'many') }),
   );
-  const list = fc.tuple(fc.array(branch, { minLength: 1, maxLength: 3 }), fc.option(to, { nil: undefined })).map(([b, d]) => (d === undefined ? b : [...b, { default: d }]));
+  const list = fc
+    .tuple(fc.array(branch, { minLength: 1, maxLength: 3 }), fc.option(to, { nil: undefined }))
+    .map(([b, d]) => (d === undefined ? b : [...b, { default: d }]));
   return fc.oneof(to, list);
 }
 
@@ -51,7 +65,12 @@ function nodeArb(id: string, ids: readonly string[]): fc.Arbitrary<Record<string
   return fc
     .record({
       uses: fc.constantFrom('core/end@^1', 'core/llm@^1', 'core/http-request@1.2.0', 'acme/tool'),
-      with: maybe(fc.dictionary(fc.constantFrom('query', 'source', 'threshold', 'prompt', 'output'), valueArb(ids), { minKeys: 1, maxKeys: 4 })),
+      with: maybe(
+        fc.dictionary(fc.constantFrom('query', 'source', 'threshold', 'prompt', 'output'), valueArb(ids), {
+          minKeys: 1,
+          maxKeys: 4,
+        }),
+      ),
       next: maybe(nextArb(ids)),
       body: maybe(fc.constantFrom(...ids)),
       branches: maybe(fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 3 })),
@@ -59,178 +78,43 @@ function nodeArb(id: string, ids: readonly string[]): fc.Arbitrary<Record<string
       retry: maybe(fc.record({ max: fc.integer({ min: 0, max: 5 }) })),
       onError: maybe(fc.constantFrom(...ids).map((fallback) => ({ fallback }))),
     })
-    .map((fields) => ({ id, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) }));
+    .map((fields) => ({
+      id,
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+    }));
 }
 
 /** A workflow value with 1-6 nodes whose edges and expressions point at each other. */
-export const workflowArb: fc.Arbitrary<Record<string, unknown>> = fc.uniqueArray(idArb, { minLength: 1, maxLength: 6 }).chain((ids) =>
-  fc
-    .record({
-      name: fc.option(fc.constantFrom('FAQ handling', 'Support: triage', "Tom's flow"), { nil: undefined }),
-      inputs: fc.option(fc.constant({ message: { type: 'string', required: true } }), { nil: undefined }),
-      start: fc.option(fc.constantFrom(...ids), { nil: undefined, freq: 4 }),
-      nodes: fc.tuple(...ids.map((id) => nodeArb(id, ids))),
-      layout: fc.option(fc.subarray(ids).chain((some) => fc.tuple(...some.map(() => fc.tuple(fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }))))).map((ps) => ps), { nil: undefined }),
-    })
-    .map(({ layout, ...rest }) => {
-      const model: Record<string, unknown> = { id: 'wf' };
-      for (const [k, v] of Object.entries(rest)) if (v !== undefined) model[k] = v;
-      if (layout) model.layout = Object.fromEntries(layout.map(([x, y], i) => [ids[i], { x, y }]));
-      return model;
-    }),
-);
-
-/** A small deterministic random source, so one fast-check seed renders one text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function isPrimitive(v: unknown): boolean {
-  return v === null || typeof v !== 'object';
-}
-
-class Renderer {
-  readonly lines: string[] = [];
-  readonly comments: CommentLine[] = [];
-  private readonly rnd: () => number;
-  private readonly indentSeq: boolean;
-  private readonly blankNodes: boolean;
-
-  constructor(seed: number) {
-    this.rnd = random(seed);
-    this.indentSeq = this.rnd() < 0.7;
-    this.blankNodes = this.rnd() < 0.5;
-  }
-
-  private chance(p: number): boolean {
-    return this.rnd() < p;
-  }
-
-  comment(indent: number, node: string | null, field: string | null): void {
-    const text = `# c${this.comments.length} ${node ?? 'top'}`;
-    this.comments.push({ text, node, field });
-    this.lines.push(`${' '.repeat(indent)}${text}`);
-  }
-
-  scalar(v: unknown, inFlow: boolean): string {
-    if (typeof v !== 'string') return v === null ? (this.chance(0.5) ? 'null' : '~') : String(v);
-    const plain = !/^[[{]|\n/.test(v) && v.trim() === v && v !== '' && (inFlow ? safeParse(`k: [${v}]`, true) === v : safeParse(`k: ${v}`) === v);
-    const styles: string[] = [JSON.stringify(v)];
-    if (plain) styles.push(v, v);
-    if (!v.includes('\n')) styles.push(`'${v.replaceAll("'", "''")}'`);
-    return styles[Math.floor(this.rnd() * styles.length)] as string;
-  }
-
-  /** Lines of `key: value` at `indent`; comments inside it belong to (node, field). */
-  pair(key: string, value: unknown, indent: number, node: string | null, field: string | null): void {
-    const pad = ' '.repeat(indent);
-    const k = this.scalar(key, false);
-    if (typeof value === 'string' && /^\S[^\n]*(\n\S[^\n]*)+$/.test(value) && this.chance(0.7)) {
-      this.lines.push(`${pad}${k}: |-`, ...value.split('\n').map((l) => `${pad}  ${l}`));
-    } else if (isPrimitive(value)) {
-      this.lines.push(`${pad}${k}: ${this.scalar(value, false)}${this.chance(0.2) ? ' # trailing' : ''}`);
-    } else if (Object.keys(value as object).length === 0) {
-      this.lines.push(`${pad}${k}: ${Array.isArray(value) ? '[]' : '{}'}`);
-    } else if (this.flowable(value) && this.chance(0.5)) {
-      this.lines.push(`${pad}${k}: ${this.flow(value)}`);
-    } else if (Array.isArray(value)) {
-      this.lines.push(`${pad}${k}:`);
-      const at = indent + (this.indentSeq ? 2 : 0);
-      for (const item of value) {
-        if (this.chance(0.15)) this.comment(at, node, field);
-        this.item(item, at, node, field);
-      }
-    } else {
-      this.lines.push(`${pad}${k}:`);
-      for (const [ck, cv] of Object.entries(value as object)) {
-        if (this.chance(0.15)) this.comment(indent + 2, node, field);
-        this.pair(ck, cv, indent + 2, node, field);
-      }
-    }
-  }
-
-  item(value: unknown, indent: number, node: string | null, field: string | null): void {
-    const pad = ' '.repeat(indent);
-    if (isPrimitive(value) || this.flowable(value)) {
-      this.lines.push(`${pad}- ${isPrimitive(value) ? this.scalar(value, false) : this.flow(value)}`);
-      return;
-    }
-    const start = this.lines.length;
-    for (const [k, v] of Object.entries(value as object)) this.pair(k, v, indent + 2, node, field);
-    this.lines[start] = `${pad}- ${(this.lines[start] as string).slice(indent + 2)}`;
-  }
-
-  private flowable(v: unknown): boolean {
-    return !isPrimitive(v) && Object.values(v as object).every((x) => (isPrimitive(x) && !(typeof x === 'string' && x.includes('\n'))) || this.flowable(x));
-  }
-
-  private flow(v: unknown): string {
-    if (isPrimitive(v)) return this.scalar(v, true);
-    const pad = this.chance(0.5) ? ' ' : '';
-    if (Array.isArray(v)) return `[${v.map((x) => this.flow(x)).join(', ')}]`;
-    return `{${pad}${Object.entries(v as object).map(([k, x]) => `${this.scalar(k, true)}: ${this.flow(x)}`).join(', ')}${pad}}`;
-  }
-
-  /** A layout entry's own comments go with its node; the ones between entries belong to nobody. */
-  layout(layout: Record<string, unknown>): void {
-    this.lines.push('layout:');
-    for (const [id, position] of Object.entries(layout)) {
-      if (this.chance(0.2)) this.comment(2, null, null);
-      this.pair(id, position, 2, id, 'layout');
-    }
-  }
-
-  nodes(nodes: Array<Record<string, unknown>>): void {
-    this.lines.push('nodes:');
-    const at = this.indentSeq ? 2 : 0;
-    for (const node of nodes) {
-      const id = node.id as string;
-      if (this.blankNodes) this.lines.push('');
-      if (this.chance(0.3)) this.comment(at, null, null);
-      const start = this.lines.length;
-      for (const [k, v] of Object.entries(node)) {
-        if (k !== 'id' && this.chance(0.2)) this.comment(at + 2, id, null);
-        this.pair(k, v, at + 2, id, k === 'id' ? null : k);
-      }
-      this.lines[start] = `${' '.repeat(at)}- ${(this.lines[start] as string).slice(at + 2)}`;
-      if (this.chance(0.1)) this.comment(at + 2, id, null);
-    }
-  }
-}
-
-function safeParse(text: string, first = false): unknown {
-  try {
-    const k = parse(text)?.k;
-    return first ? (Array.isArray(k) && k.length === 1 ? k[0] : undefined) : k;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Renders `model` as YAML text in styles drawn from `seed`; throws if the text would not parse back to `model`. */
-export function renderWorkflow(model: Record<string, unknown>, seed: number): RenderedWorkflow {
-  const r = new Renderer(seed);
-  if (seed % 3 === 0) r.comment(0, null, null);
-  for (const [key, value] of Object.entries(model)) {
-    if (seed % 5 === 0) r.lines.push('');
-    if (seed % 4 === 1) r.comment(0, null, null);
-    if (key === 'nodes') r.nodes(value as Array<Record<string, unknown>>);
-    else if (key === 'layout' && Object.keys(value as object).length > 0) r.layout(value as Record<string, unknown>);
-    else r.pair(key, value, 0, null, null);
-  }
-  const text = `${r.lines.join('\n')}\n`;
-  return { text, model, comments: r.comments };
-}
-
-/** A rendered random workflow. */
-export const renderedArb: fc.Arbitrary<RenderedWorkflow> = fc.tuple(workflowArb, fc.nat()).map(([model, seed]) => renderWorkflow(model, seed));
+export const workflowArb: fc.Arbitrary<Record<string, unknown>> = fc
+  .uniqueArray(idArb, { minLength: 1, maxLength: 6 })
+  .chain((ids) =>
+    fc
+      .record({
+        name: fc.option(fc.constantFrom('FAQ handling', 'Support: triage', "Tom's flow"), { nil: undefined }),
+        inputs: fc.option(fc.constant({ message: { type: 'string', required: true } }), { nil: undefined }),
+        start: fc.option(fc.constantFrom(...ids), { nil: undefined, freq: 4 }),
+        nodes: fc.tuple(...ids.map((id) => nodeArb(id, ids))),
+        layout: fc.option(
+          fc
+            .subarray(ids)
+            .chain((some) =>
+              fc.tuple(
+                ...some.map(() =>
+                  fc.tuple(fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 })),
+                ),
+              ),
+            )
+            .map((ps) => ps),
+          { nil: undefined },
+        ),
+      })
+      .map(({ layout, ...rest }) => {
+        const model: Record<string, unknown> = { id: 'wf' };
+        for (const [k, v] of Object.entries(rest)) if (v !== undefined) model[k] = v;
+        if (layout) model.layout = Object.fromEntries(layout.map(([x, y], i) => [ids[i], { x, y }]));
+        return model;
+      }),
+  );
 
 /** An edit drawn without knowing the workflow; `resolveIntent` turns it into a valid edit for a given one. */
 export interface EditIntent {
@@ -245,12 +129,40 @@ export interface EditIntent {
   mode: number;
 }
 
-const NODE_PATHS: Array<Array<string | number>> = [['with', 'threshold'], ['with', 'query'], ['with', 'prompt'], ['timeout'], ['retry', 'max'], ['with'], ['next'], ['description']];
-const TOP_PATHS: Array<Array<string | number>> = [['name'], ['description'], ['inputs', 'lang'], ['meta', 'tags'], ['version']];
+const NODE_PATHS: Array<Array<string | number>> = [
+  ['with', 'threshold'],
+  ['with', 'query'],
+  ['with', 'prompt'],
+  ['timeout'],
+  ['retry', 'max'],
+  ['with'],
+  ['next'],
+  ['description'],
+];
+const TOP_PATHS: Array<Array<string | number>> = [
+  ['name'],
+  ['description'],
+  ['inputs', 'lang'],
+  ['meta', 'tags'],
+  ['version'],
+];
 
 /** A random edit intent; a quarter of `set` intents delete their key. */
 export const intentArb: fc.Arbitrary<EditIntent> = fc.record({
-  kind: fc.constantFrom('move', 'move', 'set', 'set', 'set-top', 'add', 'remove', 'rename', 'connect', 'connect', 'disconnect', 'disconnect'),
+  kind: fc.constantFrom(
+    'move',
+    'move',
+    'set',
+    'set',
+    'set-top',
+    'add',
+    'remove',
+    'rename',
+    'connect',
+    'connect',
+    'disconnect',
+    'disconnect',
+  ),
   a: fc.nat(),
   b: fc.nat(),
   id: idArb,
@@ -265,7 +177,9 @@ function edgeTargets(node: Record<string, unknown>): string[] {
   const out: string[] = [];
   const next = node.next;
   if (typeof next === 'string') out.push(next);
-  if (Array.isArray(next)) for (const e of next) if (e && typeof e === 'object') out.push(...[e.to, e.default].filter((t) => typeof t === 'string'));
+  if (Array.isArray(next))
+    for (const e of next)
+      if (e && typeof e === 'object') out.push(...[e.to, e.default].filter((t) => typeof t === 'string'));
   if (typeof node.body === 'string') out.push(node.body);
   if (Array.isArray(node.branches)) out.push(...node.branches.filter((b) => typeof b === 'string'));
   const onError = node.onError as { fallback?: unknown } | undefined;
@@ -285,10 +199,17 @@ export function resolveIntent(intent: EditIntent, model: Record<string, unknown>
     case 'set':
       return { type: 'set-node-field', id: pick(intent.a), path: intent.path, value: intent.value };
     case 'set-top':
-      return { type: 'set-field', path: TOP_PATHS[intent.mode % TOP_PATHS.length] as Array<string | number>, value: intent.value };
+      return {
+        type: 'set-field',
+        path: TOP_PATHS[intent.mode % TOP_PATHS.length] as Array<string | number>,
+        value: intent.value,
+      };
     case 'add': {
       if (ids.includes(intent.id)) return null;
-      const node = intent.mode % 2 ? { id: intent.id, uses: 'core/end@^1', with: { reply: intent.value ?? 'hi' } } : { id: intent.id, uses: 'core/llm@^1' };
+      const node =
+        intent.mode % 2
+          ? { id: intent.id, uses: 'core/end@^1', with: { reply: intent.value ?? 'hi' } }
+          : { id: intent.id, uses: 'core/llm@^1' };
       return {
         type: 'add-node',
         node,
@@ -310,7 +231,9 @@ export function resolveIntent(intent: EditIntent, model: Record<string, unknown>
     case 'disconnect': {
       const from = nodes[intent.a % nodes.length] as Record<string, unknown>;
       const targets = edgeTargets(from);
-      return targets.length ? { type: 'disconnect', from: from.id as string, to: targets[intent.b % targets.length] as string } : null;
+      return targets.length
+        ? { type: 'disconnect', from: from.id as string, to: targets[intent.b % targets.length] as string }
+        : null;
     }
   }
 }

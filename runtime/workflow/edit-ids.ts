@@ -31,6 +31,8 @@ export function renameInExpressions(text: string, from: string, to: string): str
   const dotted = new RegExp(`(\\bnodes\\s*\\.\\s*)${f}(?![A-Za-z0-9_-])`, 'g');
   const bracketed = new RegExp(`(\\bnodes\\s*\\[\\s*)(['"])${f}\\2`, 'g');
   return text.replace(EXPRESSION, (expr) =>
-    expr.replace(dotted, (_m, head: string) => head + to).replace(bracketed, (_m, head: string, q: string) => `${head}${q}${to}${q}`),
+    expr
+      .replace(dotted, (_m, head: string) => head + to)
+      .replace(bracketed, (_m, head: string, q: string) => `${head}${q}${to}${q}`),
   );
 }

@@ -24,7 +24,10 @@ function nodesOf(model: WorkflowObject): unknown[] {
 
 function findNode(nodes: unknown[], id: unknown, edit: WorkflowEdit, role = 'node'): number {
   const at = nodes.findIndex((n) => isObject(n) && n.id === id);
-  if (at < 0) throw new UserError('unknown-node', `${edit.type}: there is no node with id '${String(id)}' (${role})`, { id });
+  if (at < 0)
+    throw new UserError('unknown-node', `${edit.type}: there is no node with id '${String(id)}' (${role})`, {
+      id,
+    });
   return at;
 }
 
@@ -36,7 +39,10 @@ function assertFreeId(nodes: unknown[], id: string, edit: WorkflowEdit): void {
 
 function layoutOf(model: WorkflowObject): Record<string, unknown> {
   if (model.layout === undefined || model.layout === null) return {};
-  if (!isObject(model.layout)) throw new UserError('invalid-workflow', '`layout:` must be a map of node ids to positions', { path: '/layout' });
+  if (!isObject(model.layout))
+    throw new UserError('invalid-workflow', '`layout:` must be a map of node ids to positions', {
+      path: '/layout',
+    });
   return model.layout;
 }
 
@@ -82,18 +88,23 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
   switch (edit.type) {
     case 'add-node': {
       const node = toPlain(edit.node);
-      if (!isObject(node)) throw new UserError('invalid-node', 'add-node: node must be an object with an id', {});
+      if (!isObject(node))
+        throw new UserError('invalid-node', 'add-node: node must be an object with an id', {});
       assertValidNodeId(node.id, 'add-node');
       assertFreeId(nodes, node.id, edit);
       const at = edit.after === undefined ? nodes.length : findNode(nodes, edit.after, edit, 'after') + 1;
       const out: WorkflowObject = { ...model, nodes: [...nodes.slice(0, at), node, ...nodes.slice(at)] };
-      if (edit.position) out.layout = { ...layoutOf(model), [node.id]: position(edit.position.x, edit.position.y, edit) };
+      if (edit.position)
+        out.layout = { ...layoutOf(model), [node.id]: position(edit.position.x, edit.position.y, edit) };
       return out;
     }
     case 'remove-node': {
       const at = findNode(nodes, edit.id, edit);
       const kept = nodes.filter((_, i) => i !== at);
-      let out: WorkflowObject = { ...model, nodes: kept.map((n) => (isObject(n) ? dropEdgesTo(n, edit.id, true) : n)) };
+      let out: WorkflowObject = {
+        ...model,
+        nodes: kept.map((n) => (isObject(n) ? dropEdgesTo(n, edit.id, true) : n)),
+      };
       if (out.start === edit.id) out = withoutKey(out, 'start');
       const layout = layoutOf(model);
       if (edit.id in layout) out.layout = withoutKey(layout, edit.id);
@@ -108,7 +119,9 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
       const out: WorkflowObject = {};
       for (const [k, v] of Object.entries(model)) {
         if (k === 'nodes') {
-          out.nodes = mapNodes(model, nodes, (n) => renameEdges(n.id === from ? { ...n, id: to } : n, from, to));
+          out.nodes = mapNodes(model, nodes, (n) =>
+            renameEdges(n.id === from ? { ...n, id: to } : n, from, to),
+          );
           out.nodes = renameStrings(out.nodes, from, to);
         } else if (k === 'layout' && isObject(v) && from in v) {
           out.layout = Object.fromEntries(Object.entries(v).map(([id, p]) => [id === from ? to : id, p]));
@@ -122,28 +135,49 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
     }
     case 'set-node-field': {
       const at = findNode(nodes, edit.id, edit);
-      if (edit.path.length === 0) throw new UserError('invalid-path', 'set-node-field: path must name a field inside the node', {});
-      if (edit.path[0] === 'id') throw new UserError('invalid-path', "set-node-field: use a 'rename-node' edit to change a node's id", {});
+      if (edit.path.length === 0)
+        throw new UserError('invalid-path', 'set-node-field: path must name a field inside the node', {});
+      if (edit.path[0] === 'id')
+        throw new UserError(
+          'invalid-path',
+          "set-node-field: use a 'rename-node' edit to change a node's id",
+          {},
+        );
       const node = setIn(nodes[at], edit.path, toPlain(edit.value), `node '${edit.id}'`);
       return node === nodes[at] ? model : { ...model, nodes: replaceAt(nodes, at, node) };
     }
     case 'set-field': {
-      if (edit.path.length === 0) throw new UserError('invalid-path', 'set-field: path must name a top-level field', {});
-      if (edit.path[0] === 'nodes') throw new UserError('invalid-path', 'set-field: change nodes with the node edits (add-node, set-node-field, ...)', {});
+      if (edit.path.length === 0)
+        throw new UserError('invalid-path', 'set-field: path must name a top-level field', {});
+      if (edit.path[0] === 'nodes')
+        throw new UserError(
+          'invalid-path',
+          'set-field: change nodes with the node edits (add-node, set-node-field, ...)',
+          {},
+        );
       return setIn(model, edit.path, toPlain(edit.value), 'the workflow') as WorkflowObject;
     }
     case 'connect': {
       const at = findNode(nodes, edit.from, edit, 'from');
       findNode(nodes, edit.to, edit, 'to');
       const node = nodes[at] as NodeObject;
-      const next = addNextEdge(node.next, { to: edit.to, when: edit.when, on: edit.on, label: edit.label, isDefault: edit.default === true }, edit.from);
+      const next = addNextEdge(
+        node.next,
+        { to: edit.to, when: edit.when, on: edit.on, label: edit.label, isDefault: edit.default === true },
+        edit.from,
+      );
       return next === node.next ? model : { ...model, nodes: replaceAt(nodes, at, { ...node, next }) };
     }
     case 'disconnect': {
       const at = findNode(nodes, edit.from, edit, 'from');
       const node = nodes[at] as NodeObject;
       const updated = dropEdgesTo(node, edit.to, true);
-      if (updated === node) throw new UserError('unknown-edge', `disconnect: there is no edge from '${edit.from}' to '${edit.to}'`, { from: edit.from, to: edit.to });
+      if (updated === node)
+        throw new UserError(
+          'unknown-edge',
+          `disconnect: there is no edge from '${edit.from}' to '${edit.to}'`,
+          { from: edit.from, to: edit.to },
+        );
       return { ...model, nodes: replaceAt(nodes, at, updated) };
     }
     case 'move-node': {

@@ -77,7 +77,11 @@ export function addNextEdge(next: unknown, edge: NewEdge, nodeId: string): unkno
     return [branch, { default: next }];
   }
   if (!Array.isArray(next)) {
-    throw new UserError('invalid-next', `node '${nodeId}': next must be a node id or a list of branches to add an edge`, { nodeId });
+    throw new UserError(
+      'invalid-next',
+      `node '${nodeId}': next must be a node id or a list of branches to add an edge`,
+      { nodeId },
+    );
   }
   const defaultAt = next.findIndex(isDefaultEntry);
   if (!conditional) {
@@ -118,6 +122,7 @@ export function renameEdges(node: NodeObject, from: string, to: string): NodeObj
   if (Array.isArray(out.branches) && out.branches.includes(from)) {
     out = { ...out, branches: out.branches.map((b) => (b === from ? to : b)) };
   }
-  if (isObject(out.onError) && out.onError.fallback === from) out = { ...out, onError: { ...out.onError, fallback: to } };
+  if (isObject(out.onError) && out.onError.fallback === from)
+    out = { ...out, onError: { ...out.onError, fallback: to } };
   return out;
 }

@@ -18,7 +18,15 @@ export type WorkflowEdit =
   /** Sets a top-level value, e.g. ['name'] or ['inputs', 'message']; `value: undefined` deletes the key. */
   | { type: 'set-field'; path: Array<string | number>; value: unknown }
   /** Adds an edge: a `when`/`on` branch, or (neither given, or `default: true`) the default edge. */
-  | { type: 'connect'; from: string; to: string; when?: string; on?: string; label?: string; default?: boolean }
+  | {
+      type: 'connect';
+      from: string;
+      to: string;
+      when?: string;
+      on?: string;
+      label?: string;
+      default?: boolean;
+    }
   /** Removes every edge from `from` to `to`; a list left with only its default collapses to `next: id`. */
   | { type: 'disconnect'; from: string; to: string }
   /** Moves a box on the canvas: only its layout entry changes (rounded to integers). */

@@ -5,6 +5,7 @@
  */
 import { Document, isAlias, isMap, isSeq, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import { findDuplicateKeys } from './duplicate-keys.ts';
+import { parseYamlFast } from './fast-yaml.ts';
 import { exceedsBytes, findDeepNestingInText, findDeepNode, MAX_NESTING } from './nesting-guard.ts';
 import type { Overlay } from './overlay.ts';
 import { schemaProblems } from './schema-errors.ts';
@@ -44,10 +45,44 @@ export interface ParsedWorkflow {
 /** Limits a host may tighten (e.g. 1 MB for uploads: the yaml library reads roughly 1-2 MB a second). */
 export interface ParseOptions {
   maxBytes?: number;
+  /** `false` always builds the yaml library's Document up front (tests compare both paths). Default true. */
+  fastPath?: boolean;
 }
 
 /** Parses and schema-checks workflow YAML; never throws on bad input, reports every problem found. */
 export function parseWorkflow(text: string, file: string, options: ParseOptions = {}): ParsedWorkflow {
+  if (options.fastPath !== false && !exceedsBytes(text, options.maxBytes ?? MAX_WORKFLOW_BYTES)) {
+    const clean = parseCleanFile(text, file, options);
+    if (clean) return clean;
+  }
+  return parseWithDocument(text, file, options);
+}
+
+/**
+ * The shortcut for the common case, a clean file: read it with the fast reader and schema-check the
+ * value. The yaml library's Document (what positions come from) is built only when someone asks for
+ * `document` or calls `locate`, i.e. when a later check found a problem. Anything the fast reader
+ * does not handle, and any schema error, takes the full path, which reports every problem.
+ */
+function parseCleanFile(text: string, file: string, options: ParseOptions): ParsedWorkflow | undefined {
+  const value = parseYamlFast(text, MAX_NESTING);
+  if (value === undefined || !workflowValidator()(value)) return undefined;
+  let full: ParsedWorkflow | undefined;
+  const withDocument = () => (full ??= parseWithDocument(text, file, options));
+  const result: Omit<ParsedWorkflow, 'document'> = {
+    file,
+    value,
+    problems: [],
+    locate: (path, at) => withDocument().locate(path, at),
+  };
+  Object.defineProperty(result, 'document', { enumerable: true, get: () => withDocument().document });
+  if ('overlay' in value) result.overlay = value as unknown as Overlay;
+  else result.workflow = value as unknown as Workflow;
+  return result as ParsedWorkflow;
+}
+
+/** The full path: the yaml library's Document, every guard, and every problem with its position. */
+function parseWithDocument(text: string, file: string, options: ParseOptions): ParsedWorkflow {
   const maxBytes = options.maxBytes ?? MAX_WORKFLOW_BYTES;
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];

@@ -3,7 +3,18 @@
  * indicator (`-` or the key) sits, where its `:` ends, and where its content ends. A collection may be
  * one yaml node or stitched together from pieces parsed on their own (yaml-source.ts).
  */
-import { type CST, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  type CST,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { lineStartOf, startsLine, trimLineBreak } from './yaml-lines.ts';
 
 /** A yaml AST node and the offset its ranges count from (pieces of a file are parsed on their own). */
@@ -52,7 +63,10 @@ function firstSignificant(tokens: CST.SourceToken[] | undefined): CST.SourceToke
   return tokens?.find((t) => !TRIVIA.has(t.type));
 }
 
-function commentAfter(tokens: CST.SourceToken[] | undefined, indicator: CST.SourceToken | undefined): boolean {
+function commentAfter(
+  tokens: CST.SourceToken[] | undefined,
+  indicator: CST.SourceToken | undefined,
+): boolean {
   if (!tokens || !indicator) return false;
   return tokens.slice(tokens.indexOf(indicator) + 1).some((t) => t.type === 'comment');
 }
@@ -77,20 +91,31 @@ function contentEnd(node: Node): number {
 export function spanOf(text: string, loc: Located): [number, number] | null {
   const range = loc.node?.range;
   if (!range || !loc.node) return null;
-  return [loc.base + range[0], Math.max(loc.base + range[0], trimLineBreak(text, loc.base + contentEnd(loc.node)))];
+  return [
+    loc.base + range[0],
+    Math.max(loc.base + range[0], trimLineBreak(text, loc.base + contentEnd(loc.node))),
+  ];
 }
 
 function finish(text: string, item: Omit<BlockItem, 'column' | 'atLineStart'>): BlockItem {
-  return { ...item, column: item.start - lineStartOf(text, item.start), atLineStart: startsLine(text, item.start) };
+  return {
+    ...item,
+    column: item.start - lineStartOf(text, item.start),
+    atLineStart: startsLine(text, item.start),
+  };
 }
 
 /** The items of a yaml block map or sequence parsed with `keepSourceTokens`, in offsets of `text`. */
 export function blockItemsOf(text: string, node: YAMLMap | YAMLSeq, base: number): BlockItem[] {
   const token = node.srcToken as CST.BlockMap | CST.BlockSequence | undefined;
-  if (!token || (token.type !== 'block-map' && token.type !== 'block-seq')) throw new Error('yaml-block: collection without source tokens');
+  if (!token || (token.type !== 'block-map' && token.type !== 'block-seq'))
+    throw new Error('yaml-block: collection without source tokens');
   // Comment lines after the last entry form a CST item of their own that holds no entry.
-  const entries = (token.items as Array<CST.BlockMap['items'][number]>).filter((t) => t.key || t.sep || t.value || firstSignificant(t.start));
-  if (entries.length !== node.items.length) throw new Error('yaml-block: collection without matching source tokens');
+  const entries = (token.items as Array<CST.BlockMap['items'][number]>).filter(
+    (t) => t.key || t.sep || t.value || firstSignificant(t.start),
+  );
+  if (entries.length !== node.items.length)
+    throw new Error('yaml-block: collection without matching source tokens');
   const items: BlockItem[] = [];
   entries.forEach((t, i) => {
     if (token.type === 'block-map') {

@@ -25,13 +25,28 @@ function scalarSpans(v: Located | BlockCollection, out: Array<[number, number]>)
 }
 
 /** The comment lines (trimmed) that start a line inside [from, to) of `v`'s text, outside the `excluded` ranges. */
-export function fullLineComments(text: string, v: Located | BlockCollection, from: number, to: number, excluded: ReadonlyArray<[number, number]> = []): string[] {
+export function fullLineComments(
+  text: string,
+  v: Located | BlockCollection,
+  from: number,
+  to: number,
+  excluded: ReadonlyArray<[number, number]> = [],
+): string[] {
   const spans: Array<[number, number]> = [];
   scalarSpans(v, spans);
   const comments: string[] = [];
-  for (let p = lineStartOf(text, from) === from ? from : nextLineStart(text, from); p < to; p = nextLineStart(text, p)) {
+  for (
+    let p = lineStartOf(text, from) === from ? from : nextLineStart(text, from);
+    p < to;
+    p = nextLineStart(text, p)
+  ) {
     const at = p + indentAt(text, p);
-    if (text[at] !== '#' || spans.some(([s, e]) => s < p && p < e) || excluded.some(([s, e]) => s <= p && p < e)) continue;
+    if (
+      text[at] !== '#' ||
+      spans.some(([s, e]) => s < p && p < e) ||
+      excluded.some(([s, e]) => s <= p && p < e)
+    )
+      continue;
     comments.push(text.slice(at, nextLineStart(text, p)).trimEnd());
   }
   return comments;

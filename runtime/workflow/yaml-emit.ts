@@ -39,7 +39,10 @@ function isPrimitive(v: unknown): v is string | number | boolean | null {
 }
 
 function doubleQuoted(s: string): string {
-  return JSON.stringify(s).replace(/[\u007f-\u009f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[\u007f-\u009f\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function singleQuoteOk(s: string): boolean {
@@ -57,7 +60,12 @@ function plainOk(s: string, inFlow: boolean): boolean {
  * A scalar on one line. `keep` is the style of the scalar being replaced (a quoted value stays quoted
  * the same way). Returns null for a multi-line string in block context: that one becomes a `|` block.
  */
-export function inlineScalar(value: unknown, style: EmitStyle, inFlow: boolean, keep?: Scalar.Type): string | null {
+export function inlineScalar(
+  value: unknown,
+  style: EmitStyle,
+  inFlow: boolean,
+  keep?: Scalar.Type,
+): string | null {
   if (!isPrimitive(value)) throw new Error('yaml-emit: inlineScalar needs a string, number, boolean or null');
   if (typeof value !== 'string') return value === null ? 'null' : stringify(value).trimEnd();
   if (keep === 'QUOTE_DOUBLE') return doubleQuoted(value);
@@ -77,7 +85,9 @@ export function flowText(value: unknown, style: EmitStyle): string {
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
-    const inner = entries.map(([k, v]) => `${inlineScalar(k, style, true)}: ${flowText(v, style)}`).join(', ');
+    const inner = entries
+      .map(([k, v]) => `${inlineScalar(k, style, true)}: ${flowText(v, style)}`)
+      .join(', ');
     return style.mapPadding ? `{ ${inner} }` : `{${inner}}`;
   }
   return inlineScalar(value, style, true) as string;
@@ -97,7 +107,8 @@ function blockText(value: unknown, style: EmitStyle, mode: EmitMode): string {
     visit(doc, {
       Pair(_, pair) {
         const v = pair.value;
-        if (isMap(v) && v.items.length > 0 && v.items.length <= 4 && v.items.every((p) => isScalar(p.value))) v.flow = true;
+        if (isMap(v) && v.items.length > 0 && v.items.length <= 4 && v.items.every((p) => isScalar(p.value)))
+          v.flow = true;
       },
     });
   }

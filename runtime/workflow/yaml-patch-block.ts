@@ -20,7 +20,8 @@ export function regionEnd(text: string, item: BlockItem): number {
 
 function hasBlankBetween(text: string, a: BlockItem, b: BlockItem): boolean {
   const stop = lineStartOf(text, b.start);
-  for (let p = regionEnd(text, a); p < stop; p = nextLineStart(text, p)) if (isBlankLine(text, p)) return true;
+  for (let p = regionEnd(text, a); p < stop; p = nextLineStart(text, p))
+    if (isBlankLine(text, p)) return true;
   return false;
 }
 
@@ -40,7 +41,8 @@ function deleteLines(text: string, items: readonly BlockItem[], i: number): Spli
   let after = end;
   while (after < stop && isBlankLine(text, after)) after = nextLineStart(text, after);
   let before = start;
-  while (before > 0 && isBlankLine(text, lineStartOf(text, before - 1))) before = lineStartOf(text, before - 1);
+  while (before > 0 && isBlankLine(text, lineStartOf(text, before - 1)))
+    before = lineStartOf(text, before - 1);
   // Keep one separator where there were two; drop the one left dangling after a removed last item.
   if (before < start && after > end) end = after;
   else if (before < start && !next) start = before;
@@ -48,7 +50,11 @@ function deleteLines(text: string, items: readonly BlockItem[], i: number): Spli
 }
 
 /** Splices removing the given items (not all of them: an emptied collection is replaced instead). */
-export function blockDeletions(text: string, items: readonly BlockItem[], removed: readonly number[]): Splice[] {
+export function blockDeletions(
+  text: string,
+  items: readonly BlockItem[],
+  removed: readonly number[],
+): Splice[] {
   const gone = new Set(removed);
   const covered = new Set<number>();
   const out: Splice[] = [];
@@ -70,7 +76,12 @@ export function blockDeletions(text: string, items: readonly BlockItem[], remove
 }
 
 /** A splice inserting `fragments` (column-0 text, one per item) after item `anchor` (-1: before the first). */
-export function blockInsertion(text: string, items: readonly BlockItem[], anchor: number, fragments: readonly string[]): Splice {
+export function blockInsertion(
+  text: string,
+  items: readonly BlockItem[],
+  anchor: number,
+  fragments: readonly string[],
+): Splice {
   const ref = items[Math.max(anchor, 0)] as BlockItem;
   const pad = ' '.repeat(ref.column);
   const blank = blankRhythm(text, items, anchor) ? '\n' : '';
@@ -78,12 +89,17 @@ export function blockInsertion(text: string, items: readonly BlockItem[], anchor
   if (anchor >= 0) {
     const at = regionEnd(text, ref);
     const block = lines.map((l) => `${blank}${pad}${l}\n`).join('');
-    if (at === text.length && !text.endsWith('\n')) return { start: at, end: at, text: `\n${block.slice(0, -1)}` };
+    if (at === text.length && !text.endsWith('\n'))
+      return { start: at, end: at, text: `\n${block.slice(0, -1)}` };
     return { start: at, end: at, text: block };
   }
   if (ref.atLineStart) {
     const at = lineStartOf(text, ref.start);
     return { start: at, end: at, text: lines.map((l) => `${pad}${l}\n${blank}`).join('') };
   }
-  return { start: ref.start, end: ref.start, text: `${lines.map((l, k) => (k ? pad : '') + l).join('\n')}\n${pad}` };
+  return {
+    start: ref.start,
+    end: ref.start,
+    text: `${lines.map((l, k) => (k ? pad : '') + l).join('\n')}\n${pad}`,
+  };
 }

@@ -55,7 +55,10 @@ export function patchFlow(p: YamlPatcher, v: Located, old: unknown, target: unkn
       pairs.map((pair) => keyStringOf(pair.key)),
       t,
     );
-    if (plan.kept.length === 0) return p.replace(v, target, slot);
+    if (plan.kept.length === 0) {
+      p.replace(v, target, slot);
+      return;
+    }
     const spans = pairs.map((pair): Span => {
       const key = spanOrThrow(text, { node: pair.key, base: v.base });
       return pair.value ? [key[0], spanOrThrow(text, { node: pair.value, base: v.base })[1]] : key;
@@ -66,14 +69,20 @@ export function patchFlow(p: YamlPatcher, v: Located, old: unknown, target: unkn
       if (key !== keyString) {
         const span = spanOrThrow(text, { node: pair.key, base: v.base });
         const keep = isScalar(pair.key) ? pair.key.type : undefined;
-        p.splices.push({ start: span[0], end: span[1], text: inlineScalar(key, style, true, keep) ?? JSON.stringify(key) });
+        p.splices.push({
+          start: span[0],
+          end: span[1],
+          text: inlineScalar(key, style, true, keep) ?? JSON.stringify(key),
+        });
       }
       if (!pair.value) throw new Error('yaml-patch: flow map entry without a value');
       p.value({ node: pair.value, base: v.base }, o[keyString], t[key], { kind: 'flow' });
     }
     p.splices.push(...removals(spans, plan.removed));
     for (const [anchor, keys] of plan.inserted) {
-      const entries = keys.map((k) => `${inlineScalar(k, style, true) ?? JSON.stringify(k)}: ${flowText(t[k], style)}`);
+      const entries = keys.map(
+        (k) => `${inlineScalar(k, style, true) ?? JSON.stringify(k)}: ${flowText(t[k], style)}`,
+      );
       p.splices.push(insertion(spans, anchor, entries));
     }
     return;
@@ -82,11 +91,21 @@ export function patchFlow(p: YamlPatcher, v: Located, old: unknown, target: unkn
   const o = old as unknown[];
   const t = target as unknown[];
   const plan = planList(o, t);
-  if (plan.pairs.length === 0) return p.replace(v, target, slot);
+  if (plan.pairs.length === 0) {
+    p.replace(v, target, slot);
+    return;
+  }
   const spans = items.map((item) => spanOrThrow(text, { node: item, base: v.base }));
-  for (const [i, j] of plan.pairs) p.value({ node: items[i] ?? null, base: v.base }, o[i], t[j], { kind: 'flow' });
+  for (const [i, j] of plan.pairs)
+    p.value({ node: items[i] ?? null, base: v.base }, o[i], t[j], { kind: 'flow' });
   p.splices.push(...removals(spans, plan.deleted));
   for (const [anchor, indexes] of plan.inserted) {
-    p.splices.push(insertion(spans, anchor, indexes.map((j) => flowText(t[j], style))));
+    p.splices.push(
+      insertion(
+        spans,
+        anchor,
+        indexes.map((j) => flowText(t[j], style)),
+      ),
+    );
   }
 }

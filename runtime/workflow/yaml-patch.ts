@@ -7,13 +7,28 @@
  */
 import { isCollection, isMap, isScalar, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { planList, planMap } from './yaml-align.ts';
-import { type BlockCollection, type BlockItem, blockItemsOf, isBlockCollection, type Located, spanOf } from './yaml-block.ts';
-import { type EmitMode, type EmitStyle, flowText, inlineScalar, itemValueText, pairText, pairValueText } from './yaml-emit.ts';
-import { patchFlow } from './yaml-patch-flow.ts';
-import { blockDeletions, blockInsertion, regionEnd } from './yaml-patch-block.ts';
+import {
+  type BlockCollection,
+  type BlockItem,
+  blockItemsOf,
+  isBlockCollection,
+  type Located,
+  spanOf,
+} from './yaml-block.ts';
 import { fullLineComments } from './yaml-comments.ts';
-import { indentRest, lineStartOf, trimLineBreak } from './yaml-lines.ts';
+import {
+  type EmitMode,
+  type EmitStyle,
+  flowText,
+  inlineScalar,
+  itemValueText,
+  pairText,
+  pairValueText,
+} from './yaml-emit.ts';
 import { valueEqual } from './yaml-equal.ts';
+import { indentRest, lineStartOf, nextLineStart, trimLineBreak } from './yaml-lines.ts';
+import { blockDeletions, blockInsertion, regionEnd } from './yaml-patch-block.ts';
+import { patchFlow } from './yaml-patch-flow.ts';
 import type { Splice } from './yaml-splice.ts';
 
 /** Where a value sits: an item of a block collection (its indicator tells where to write), or inside a flow one. */
@@ -54,21 +69,29 @@ export class YamlPatcher {
       if (!valueEqual(old, target)) this.replace(v, target, slot);
       return;
     }
+    if (!this.sameShape(v, old, target, slot) && !valueEqual(old, target)) this.replace(v, target, slot);
+  }
+
+  /** Patches inside `v` when old and new value have the shape its node can hold; false when it must be rewritten. */
+  private sameShape(v: Located | BlockCollection, old: unknown, target: unknown, slot: Slot): boolean {
+    const maps = isPlainObject(old) && isPlainObject(target);
+    const lists = Array.isArray(old) && Array.isArray(target);
     if (isBlockCollection(v)) {
-      if (v.kind === 'map' && isPlainObject(old) && isPlainObject(target)) return this.blockMap(v, old, target, slot);
-      if (v.kind === 'seq' && Array.isArray(old) && Array.isArray(target)) return this.blockSeq(v, old, target, slot);
-    } else {
-      const node = v.node;
-      if (isScalar(node) && isPrimitive(target)) {
-        if (!valueEqual(old, target)) this.scalar(v, node, target, slot);
-        return;
-      }
-      const sameKind = (isMap(node) && isPlainObject(old) && isPlainObject(target)) || (isSeq(node) && Array.isArray(old) && Array.isArray(target));
-      if (sameKind && (node as YAMLMap | YAMLSeq).flow) return patchFlow(this, v, old, target, slot);
-      if (sameKind && isMap(node)) return this.blockMap(this.block(node, v.base, 'map'), old as Plain, target as Plain, slot);
-      if (sameKind && isSeq(node)) return this.blockSeq(this.block(node, v.base, 'seq'), old as unknown[], target as unknown[], slot);
+      if (v.kind === 'map' && maps) this.blockMap(v, old, target, slot);
+      else if (v.kind === 'seq' && lists) this.blockSeq(v, old, target, slot);
+      else return false;
+      return true;
     }
-    if (!valueEqual(old, target)) this.replace(v, target, slot);
+    const node = v.node;
+    if (isScalar(node) && isPrimitive(target)) {
+      if (!valueEqual(old, target)) this.scalar(v, node, target, slot);
+      return true;
+    }
+    if (!(isMap(node) && maps) && !(isSeq(node) && lists)) return false;
+    if ((node as YAMLMap | YAMLSeq).flow) patchFlow(this, v, old, target, slot);
+    else if (isMap(node)) this.blockMap(this.block(node, v.base, 'map'), old as Plain, target as Plain, slot);
+    else this.blockSeq(this.block(node, v.base, 'seq'), old as unknown[], target as unknown[], slot);
+    return true;
   }
 
   private block(node: YAMLMap | YAMLSeq, base: number, kind: 'map' | 'seq'): BlockCollection {
@@ -81,7 +104,10 @@ export class YamlPatcher {
       coll.items.map((i) => i.keyString),
       target,
     );
-    if (plan.kept.length === 0) return this.replaceAll(coll, target, slot);
+    if (plan.kept.length === 0) {
+      this.replaceAll(coll, target, slot);
+      return;
+    }
     for (const { index, key } of plan.kept) {
       const item = coll.items[index] as BlockItem;
       if (key !== item.keyString) this.renameKey(item, key);
@@ -98,7 +124,10 @@ export class YamlPatcher {
 
   private blockSeq(coll: BlockCollection, old: unknown[], target: unknown[], slot: Slot | null): void {
     const plan = planList(old, target);
-    if (plan.pairs.length === 0) return this.replaceAll(coll, target, slot);
+    if (plan.pairs.length === 0) {
+      this.replaceAll(coll, target, slot);
+      return;
+    }
     for (const [i, j] of plan.pairs) {
       const item = coll.items[i] as BlockItem;
       this.value(item.value, old[i], target[j], { kind: 'block', item, parent: 'seq' });
@@ -122,8 +151,17 @@ export class YamlPatcher {
   /** Every item goes: comments inside the items go with them, the ones between items stay. */
   private replaceAll(coll: BlockCollection, target: unknown, slot: Slot | null): void {
     if (!slot) throw new Error('yaml-patch: the top-level map cannot lose every key');
-    const inside = coll.items.map((item): [number, number] => [lineStartOf(this.text, item.start), regionEnd(this.text, item)]);
-    this.replace(coll, target, slot, inside, trimLineBreak(this.text, (inside[inside.length - 1] as [number, number])[1]));
+    const inside = coll.items.map((item): [number, number] => [
+      lineStartOf(this.text, item.start),
+      regionEnd(this.text, item),
+    ]);
+    this.replace(
+      coll,
+      target,
+      slot,
+      inside,
+      trimLineBreak(this.text, (inside[inside.length - 1] as [number, number])[1]),
+    );
   }
 
   private renameKey(item: BlockItem, key: string): void {
@@ -138,13 +176,23 @@ export class YamlPatcher {
     const span = spanOf(this.text, v);
     const inFlow = slot.kind === 'flow';
     const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-    const inline = block && typeof target === 'string' && target.includes('\n') ? null : inlineScalar(target, this.style, inFlow, node.type);
-    if (!span || inline === null || (span[0] === span[1] && slot.kind === 'block')) return this.replace(v, target, slot);
-    this.splices.push({ start: span[0], end: span[1], text: inline });
+    const inline =
+      block && typeof target === 'string' && target.includes('\n')
+        ? null
+        : inlineScalar(target, this.style, inFlow, node.type);
+    if (!span || inline === null || (span[0] === span[1] && slot.kind === 'block'))
+      this.replace(v, target, slot);
+    else this.splices.push({ start: span[0], end: span[1], text: inline });
   }
 
   /** Rewrites a whole value after its `:` or `-`, keeping a comment that sits between them. */
-  replace(v: Located | BlockCollection, target: unknown, slot: Slot, removedItems: ReadonlyArray<[number, number]> = [], endAt = 0): void {
+  replace(
+    v: Located | BlockCollection,
+    target: unknown,
+    slot: Slot,
+    removedItems: ReadonlyArray<[number, number]> = [],
+    endAt = 0,
+  ): void {
     const span = isBlockCollection(v) ? this.blockSpan(v) : spanOf(this.text, v);
     if (slot.kind === 'flow') {
       if (!span) throw new Error('yaml-patch: flow value without a position');
@@ -154,13 +202,30 @@ export class YamlPatcher {
     const { item, parent } = slot;
     const node = isBlockCollection(v) ? null : v.node;
     // An empty `[]` or `{}` says nothing about style: what grows from it is written like new content.
-    const mode: EmitMode = isCollection(node) && node.items.length > 0 ? (node.flow ? 'flow' : 'block') : isBlockCollection(v) ? 'block' : 'auto';
-    const rest = indentRest(parent === 'map' ? pairValueText(target, this.style, mode) : itemValueText(target, this.style, mode), item.column);
+    const mode: EmitMode =
+      isCollection(node) && node.items.length > 0
+        ? node.flow
+          ? 'flow'
+          : 'block'
+        : isBlockCollection(v)
+          ? 'block'
+          : 'auto';
+    const rest = indentRest(
+      parent === 'map' ? pairValueText(target, this.style, mode) : itemValueText(target, this.style, mode),
+      item.column,
+    );
     let end = Math.max(item.afterIndicator, span?.[1] ?? item.afterIndicator, endAt);
-    const empty = !span || span[0] === span[1] || (isScalar(node) && node.source === '' && node.value === null);
+    const empty =
+      !span || span[0] === span[1] || (isScalar(node) && node.source === '' && node.value === null);
     const keepLeadingComment = item.commentAfterIndicator && !empty;
-    const start = keepLeadingComment ? lineStartOf(this.text, (span as [number, number])[0]) : item.afterIndicator;
-    let text = !keepLeadingComment ? rest : rest.startsWith('\n') ? rest.slice(1) : ' '.repeat(item.column + 2) + rest.trimStart();
+    const start = keepLeadingComment
+      ? lineStartOf(this.text, (span as [number, number])[0])
+      : item.afterIndicator;
+    let text = !keepLeadingComment
+      ? rest
+      : rest.startsWith('\n')
+        ? rest.slice(1)
+        : ' '.repeat(item.column + 2) + rest.trimStart();
     // A new `|` block would swallow a comment left after the old value: it moves onto the `|` line.
     const trailing = /^[ \t]+#[^\n\r]*/.exec(this.text.slice(end));
     const header = /^(\s*[|>][-+0-9]*)\n/.exec(text);
@@ -168,6 +233,9 @@ export class YamlPatcher {
       text = `${header[1]}${trailing[0]}${text.slice((header[1] as string).length)}`;
       end += trailing[0].length;
     }
+    // A `|` block would also swallow the comment lines below it: they are moved above the key instead.
+    const after = regionEnd(this.text, item);
+    if (header && after > nextLineStart(this.text, end)) end = Math.max(end, trimLineBreak(this.text, after));
     // Comment lines inside the old value stay, just above its key (or below the value in a `- key:` item).
     const comments = fullLineComments(this.text, v, start, end, removedItems);
     if (comments.length > 0) {

@@ -6,10 +6,10 @@
  * edit only the pieces that changed are parsed again. Anything unusual (anchors, directives, odd
  * indentation, any error) makes the whole text be parsed in one go instead, which is always right.
  */
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isSeq, parseDocument } from 'yaml';
+import { UserError } from './errors.ts';
 import { type BlockCollection, type BlockItem, blockItemsOf } from './yaml-block.ts';
 import { indentAt, isBlankLine, nextLineStart } from './yaml-lines.ts';
-import { UserError } from './errors.ts';
 
 /** A loaded text: its top-level map as block items, its value, and its line break. */
 export interface YamlSource {
@@ -31,7 +31,13 @@ function parsePiece(src: string): Piece | null {
   const cached = pieces.get(src);
   if (cached !== undefined) return cached;
   const doc = parseDocument(src, { keepSourceTokens: true });
-  const piece = doc.errors.length > 0 ? null : { doc, js: doc.toJS() };
+  let piece: Piece | null = null;
+  try {
+    // An alias whose anchor sits in another piece fails here: the whole text is then parsed at once.
+    if (doc.errors.length === 0) piece = { doc, js: doc.toJS() };
+  } catch {
+    piece = null;
+  }
   if (pieces.size >= MAX_CACHED_PIECES) pieces.clear();
   pieces.set(src, piece);
   return piece;
@@ -50,20 +56,30 @@ function isSeqDash(text: string, at: number): boolean {
 class Unusual extends Error {}
 
 /** The one block item of a piece whose root is a block collection with exactly one item. */
-function onlyItem(text: string, start: number, end: number, kind: 'map' | 'seq'): { item: BlockItem; js: unknown } {
+function onlyItem(
+  text: string,
+  start: number,
+  end: number,
+  kind: 'map' | 'seq',
+): { item: BlockItem; js: unknown } {
   const piece = parsePiece(text.slice(start, end));
   const contents = piece?.doc.contents;
   const root = kind === 'map' ? (isMap(contents) ? contents : null) : isSeq(contents) ? contents : null;
   if (!piece || !root || root.flow || root.items.length !== 1) throw new Unusual();
   const [item] = blockItemsOf(text, root, start);
   if (!item) throw new Unusual();
-  const js = kind === 'map' ? (piece.js as Record<string, unknown>)[item.keyString] : (piece.js as unknown[])[0];
+  const js =
+    kind === 'map' ? (piece.js as Record<string, unknown>)[item.keyString] : (piece.js as unknown[])[0];
   if (kind === 'map' && !Object.hasOwn(piece.js as object, item.keyString)) throw new Unusual();
   return { item, js };
 }
 
 /** Line starts inside [from, end) where the items of a block collection at one indentation begin. */
-function itemStarts(text: string, from: number, end: number): { kind: 'map' | 'seq'; starts: number[] } | null {
+function itemStarts(
+  text: string,
+  from: number,
+  end: number,
+): { kind: 'map' | 'seq'; starts: number[] } | null {
   let kind: 'map' | 'seq' | null = null;
   let column = -1;
   const starts: number[] = [];
@@ -90,7 +106,9 @@ const SIMPLE_HEADER = /^[A-Za-z_][\w.-]*[ \t]*:[ \t]*(#[^\n]*)?\r?$/;
 /** One top-level entry: split into item pieces when its value is a block collection, else parsed whole. */
 function loadEntry(text: string, start: number, end: number): { item: BlockItem; js: unknown } {
   const headerEnd = nextLineStart(text, start);
-  const split = SIMPLE_HEADER.test(text.slice(start, headerEnd).replace(/\n$/, '')) ? itemStarts(text, headerEnd, end) : null;
+  const split = SIMPLE_HEADER.test(text.slice(start, headerEnd).replace(/\n$/, ''))
+    ? itemStarts(text, headerEnd, end)
+    : null;
   if (!split) return onlyItem(text, start, end, 'map');
   const first = split.starts[0] as number;
   const header = onlyItem(text, start, first, 'map');
@@ -122,7 +140,8 @@ function loadInPieces(text: string): { root: BlockCollection; js: Record<string,
   const starts: number[] = [];
   for (let p = 0; p < text.length; p = nextLineStart(text, p)) {
     const c = text[p];
-    if (c === '%' || text.startsWith('...', p) || (text.startsWith('---', p) && starts.length > 0)) throw new Unusual();
+    if (c === '%' || text.startsWith('...', p) || (text.startsWith('---', p) && starts.length > 0))
+      throw new Unusual();
     if (isKeyStart(c) && !text.startsWith('---', p)) starts.push(p);
   }
   if (starts.length === 0 || text.charCodeAt(0) === 0xfeff) throw new Unusual();
@@ -147,13 +166,26 @@ function loadWhole(text: string): { root: BlockCollection; js: Record<string, un
   if (error) {
     const at = error.linePos?.[0];
     const where = at ? `line ${at.line}, column ${at.col}: ` : '';
-    throw new UserError('yaml-syntax', `${where}${error.message.split('\n')[0]}`, { line: at?.line, column: at?.col });
+    throw new UserError('yaml-syntax', `${where}${error.message.split('\n')[0]}`, {
+      line: at?.line,
+      column: at?.col,
+    });
   }
   const root = doc.contents;
   if (!isMap(root) || root.flow) {
-    throw new UserError('invalid-workflow', 'a workflow file must be a block map (`id: ...`, `nodes: ...`) to be edited', {});
+    throw new UserError(
+      'invalid-workflow',
+      'a workflow file must be a block map (`id: ...`, `nodes: ...`) to be edited',
+      {},
+    );
   }
-  lastWhole = { text, root: { kind: 'map', items: blockItemsOf(text, root, 0) }, js: doc.toJS() };
+  let js: Record<string, unknown>;
+  try {
+    js = doc.toJS();
+  } catch (e) {
+    throw new UserError('yaml-syntax', e instanceof Error ? e.message : String(e), {});
+  }
+  lastWhole = { text, root: { kind: 'map', items: blockItemsOf(text, root, 0) }, js };
   return lastWhole;
 }
 

@@ -14,14 +14,18 @@ export interface Splice {
 export function applySplices(source: string, splices: readonly Splice[]): string {
   const sorted = splices
     .map((s, order) => ({ ...s, order }))
-    .sort((a, b) => a.start - b.start || (a.end === a.start ? 0 : 1) - (b.end === b.start ? 0 : 1) || a.order - b.order);
+    .sort(
+      (a, b) =>
+        a.start - b.start || (a.end === a.start ? 0 : 1) - (b.end === b.start ? 0 : 1) || a.order - b.order,
+    );
   const out: string[] = [];
   let at = 0;
   let lastWasDeletion = false;
   for (const s of sorted) {
     const isDeletion = s.text === '' && s.end > s.start;
     if (s.start < at) {
-      if (!isDeletion || !lastWasDeletion) throw new Error(`yaml-splice: overlapping changes at offset ${s.start}`);
+      if (!isDeletion || !lastWasDeletion)
+        throw new Error(`yaml-splice: overlapping changes at offset ${s.start}`);
       at = Math.max(at, s.end);
       continue;
     }

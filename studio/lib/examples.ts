@@ -29,5 +29,5 @@ export function blankWorkflow(name: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'workflow';
-  return `id: ${id}\nname: ${JSON.stringify(name)}\nversion: 1.0.0\ninputs:\n  message: { type: string, required: true }\nnodes:\n  - id: start\n    uses: core/start@^1\nlayout:\n  start: { x: 0, y: 0 }\n`;
+  return `id: ${id}\nname: ${/^[A-Za-z0-9][\w .()-]*$/.test(name) ? name : JSON.stringify(name)}\nversion: 1.0.0\ninputs:\n  message: { type: string, required: true }\nnodes:\n  - id: start\n    uses: core/start@^1\nlayout:\n  start: { x: 0, y: 0 }\n`;
 }

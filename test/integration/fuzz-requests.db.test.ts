@@ -89,6 +89,12 @@ describe('fuzzed requests', () => {
     wellFormed(huge, 'huge body');
   });
 
+  it('dot segments that fetch normalises away still get a JSON error', async () => {
+    for (const path of ['/api/plugins/../..', '/api/workflows/../..']) {
+      wellFormed(await owner.client.request('DELETE', path), `DELETE ${path}`);
+    }
+  });
+
   it('path values: never a 500', async () => {
     const routes = host.app.routes.filter((r) => r.path.includes(':') && !skip.has(r.path));
     const segment = fc.oneof(

@@ -3,6 +3,7 @@
  * is declared and whose body matches the declared schema.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPluginPackage } from '../../registry/plugin-package.ts';
 import { openApiPath } from '../../runtime/host/http/openapi.ts';
 import { createAjv } from '../../runtime/host/http/validate-input.ts';
 import type { ApiResponse } from '../support/api-client.ts';
@@ -135,6 +136,21 @@ describe('OpenAPI document', () => {
     await call('get', '/api/runs/{id}', `/api/runs/${done.body.runId}`);
     await call('post', '/api/runs/{id}/cancel', `/api/runs/${started.body.runId}/cancel`);
     await call('post', '/api/runs/{id}/cancel', `/api/runs/${done.body.runId}/cancel`);
+    const pkg = createPluginPackage(
+      { id: 'docs/echo', version: '1.0.0', kind: 'node', title: 'Echo', description: 'Echoes its config' },
+      'export default { run: (c) => c };',
+    );
+    await call('post', '/api/registry/plugins', '/api/registry/plugins', pkg);
+    await call('post', '/api/registry/plugins', '/api/registry/plugins', pkg);
+    await call('post', '/api/registry/plugins', '/api/registry/plugins', { ...pkg, source: 'changed' });
+    await call('get', '/api/registry/plugins', '/api/registry/plugins?q=echo');
+    await call('post', '/api/plugins/install', '/api/plugins/install', { id: 'docs/echo', version: '^1' });
+    await call('post', '/api/plugins/install', '/api/plugins/install', { id: 'docs/missing' });
+    await call('post', '/api/plugins/upgrade', '/api/plugins/upgrade', { id: 'docs/echo' });
+    await call('post', '/api/registry/dev', '/api/registry/dev', { manifest: pkg.manifest, source: pkg.source });
+    await call('get', '/api/plugins', '/api/plugins');
+    await call('delete', '/api/plugins/{scope}/{name}', '/api/plugins/docs/echo');
+    await call('delete', '/api/plugins/{scope}/{name}', '/api/plugins/docs/echo');
     await call('get', '/api/audit-log', '/api/audit-log');
     await call('delete', '/api/workflows/{id}', '/api/workflows/doc');
     await call('post', '/api/auth/logout-everywhere', '/api/auth/logout-everywhere');

@@ -1,9 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGIN } from '../../runtime/host/seed-demo.ts';
+import { DEMO_LOGIN, WORKFLOWS_DIR } from '../../runtime/host/seed-demo.ts';
 import { type RunningHost, startHost } from '../../runtime/host/start.ts';
+import { parseWorkflow } from '../../runtime/workflow/parse-workflow.ts';
 import { ApiClient } from '../support/api-client.ts';
 
 // startHost uses DATABASE_URL when set; this test is about the embedded default.
@@ -35,6 +37,24 @@ describe('startHost', () => {
     expect(login.body.tenant.slug).toBe('demo');
     const orders = await client.get('/api/workflows');
     expect(orders.status).toBe(200);
+    const examples = (await readdir(WORKFLOWS_DIR)).filter(
+      (f) =>
+        /\.ya?ml$/.test(f) && parseWorkflow(readFileSync(path.join(WORKFLOWS_DIR, f), 'utf8'), f).workflow,
+    );
+    expect(orders.body.workflows).toHaveLength(examples.length);
+    // Every example runs on the host against the seeded PostgreSQL data: no capability is missing.
+    for (const wf of orders.body.workflows as { id: string }[]) {
+      const run = await client.post('/api/runs', {
+        workflowId: wf.id,
+        input: { message: 'Where is my order ORD-10002?' },
+        wait: true,
+      });
+      expect(run.status, wf.id).toBe(200);
+      expect(
+        ['missing-capability', 'unknown-table', 'internal', 'not-found'],
+        `${wf.id}: ${JSON.stringify(run.body.error)}`,
+      ).not.toContain(run.body.error?.code);
+    }
     await host.close();
 
     host = await startHost({

@@ -3,6 +3,7 @@
  * 404 and none of its data; lists never show another tenant's rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPluginPackage } from '../../registry/plugin-package.ts';
 import { openApiPath } from '../../runtime/host/http/openapi.ts';
 import type { ApiClient, ApiResponse } from '../support/api-client.ts';
 import { startTestHost, type TestHost } from '../support/test-host.ts';
@@ -35,6 +36,13 @@ beforeAll(async () => {
   ).body.user.id;
   ids.key = (await v.post('/api/api-keys', { name: 'victim key', scopes: ['runs:read'] })).body.apiKey.id;
   await v.put('/api/secrets/VICTIM_SECRET', { value: 'victim-secret-value-0001' });
+  const pkg = createPluginPackage(
+    { id: 'victim/echo', version: '1.0.0', kind: 'node', title: 'Victim echo', description: 'victim-plugin-description' },
+    'export default { run: (c) => c };',
+  );
+  await v.post('/api/registry/plugins', pkg);
+  await v.post('/api/plugins/install', { id: 'victim/echo' });
+  await v.post('/api/registry/dev', { ...pkg, manifest: { ...pkg.manifest, version: '1.0.1' }, sha256: undefined });
   const all = [
     ...new Set([
       'workflows:read',
@@ -50,6 +58,8 @@ beforeAll(async () => {
       'secrets:read',
       'secrets:write',
       'audit:read',
+      'plugins:install',
+      'plugins:publish',
     ]),
   ];
   attackerKey = host.client(
@@ -77,6 +87,7 @@ const attempts: Record<string, (c: ApiClient) => Promise<ApiResponse>> = {
   'delete /api/api-keys/{id}': (c) => c.delete(`/api/api-keys/${ids.key}`),
   'delete /api/secrets/{name}': (c) => c.delete('/api/secrets/VICTIM_SECRET'),
   'put /api/secrets/{name}': (c) => c.put('/api/secrets/VICTIM_SECRET', { value: 'attacker-value' }),
+  'delete /api/plugins/{scope}/{name}': (c) => c.delete('/api/plugins/victim/echo'),
   'post /api/runs': (c) => c.post('/api/runs', { workflowId: 'victim-flow', wait: true }),
 };
 
@@ -84,6 +95,7 @@ const attempts: Record<string, (c: ApiClient) => Promise<ApiResponse>> = {
 const leaks = (res: ApiResponse, sent: string[] = []) =>
   [
     'victim-secret-reply',
+    'victim-plugin-description',
     'victim-secret-value',
     'member@victim.test',
     'pending@victim.test',
@@ -121,6 +133,7 @@ describe('tenant isolation through the API', () => {
       '/api/api-keys',
       '/api/secrets',
       '/api/audit-log',
+      '/api/plugins', // installs and dev builds are per tenant (the registry listing itself is public)
     ]) {
       const res = await attacker.client.get(path);
       expect(res.status, path).toBe(200);
@@ -143,6 +156,8 @@ describe('tenant isolation through the API', () => {
     expect((await v.get('/api/secrets')).body.secrets).toEqual([
       expect.objectContaining({ name: 'VICTIM_SECRET', masked: '••••0001' }),
     ]);
+    const palette = (await v.get('/api/plugins')).body.plugins.filter((p: { id: string }) => p.id === 'victim/echo');
+    expect(palette.map((p: { source: string; version: string }) => `${p.source}@${p.version}`).sort()).toEqual(['dev@1.0.1', 'installed@1.0.0']);
     expect((await v.get('/api/invitations')).body.invitations.map((i: { id: string }) => i.id)).toContain(
       ids.invitation,
     );

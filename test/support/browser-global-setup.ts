@@ -43,9 +43,13 @@ function buildStudio(): Promise<void> {
 /** Builds, starts the host, signs up the test builder; returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.FLOW_STUDIO_SKIP_BUILD !== '1' || !existsSync(path.join(root, 'dist/studio/index.html'))) await buildStudio();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'flow-browser-'));
-  const host = await startHost({ port: 0, hostname: '127.0.0.1', dataDir, studioDir: path.join(root, 'dist/studio'), logLevel: 'warn', seed: false });
-  const url = host.url.replace(/\/$/, '');
+  // FLOW_STUDIO_URL points the tests at a host that is already running (quicker while iterating).
+  const external = process.env.FLOW_STUDIO_URL;
+  const dataDir = external ? undefined : await mkdtemp(path.join(tmpdir(), 'flow-browser-'));
+  const host = dataDir
+    ? await startHost({ port: 0, hostname: '127.0.0.1', dataDir, studioDir: path.join(root, 'dist/studio'), logLevel: 'warn', seed: false })
+    : undefined;
+  const url = (host?.url ?? external!).replace(/\/$/, '');
 
   const email = 'builder@example.test';
   const password = 'correct horse battery';
@@ -54,11 +58,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password, name: 'Bea Builder', tenantName: 'Acme Support' }),
   });
-  if (!signup.ok) throw new Error(`sign-up of the test builder failed: ${signup.status} ${await signup.text()}`);
+  if (!signup.ok && !(external && signup.status === 409)) throw new Error(`sign-up of the test builder failed: ${signup.status} ${await signup.text()}`);
   project.provide('studio', { url, email, password });
 
   return async () => {
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await host?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -50,7 +50,9 @@ function fromHttp(error: {
 
 /** Gives Koa's own plain-text API answers (404 no route, 405 wrong method) the JSON error shape. */
 function jsonifyPlainError(ctx: Context): void {
-  if (!ctx.path.startsWith('/api') || ctx.status < 400) return;
+  // Outside /api only GET/HEAD are served (the studio); any other unmatched request is an API call.
+  const apiCall = ctx.path.startsWith('/api') || (ctx.method !== 'GET' && ctx.method !== 'HEAD');
+  if (!apiCall || ctx.status < 400) return;
   const body = ctx.body as { error?: unknown } | undefined;
   if (body && typeof body === 'object' && 'error' in body) return;
   const code = ctx.status === 404 ? 'not-found' : ctx.status === 405 ? 'method-not-allowed' : 'bad-request';

@@ -152,6 +152,8 @@ function buildCtx(info, grants) {
         update: (table, id, patch) => request('data.update', [table, id, patch]),
       });
     }
+    if (grant === 'assets') ctx.assets = freeze({ read: (name) => request('assets.read', [name]) });
+    if (grant === 'email') ctx.email = freeze({ send: (message) => request('email.send', [message]) });
     if (grant === 'llm') ctx.llm = freeze((req) => request('llm', [req]));
   }
   return freeze(ctx);
