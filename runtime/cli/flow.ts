@@ -59,10 +59,16 @@ program
 program
   .command('start')
   .description('start the host: API, studio and chat on PORT (default 3000), embedded PostgreSQL unless DATABASE_URL is set')
-  .action(action(async () => {
+  .option('--no-build', 'do not build the studio when dist/studio is missing')
+  .action(action(async (options: { build: boolean }) => {
+    const { ensureStudioBuilt } = await import('./commands/ensure-studio.ts');
+    if (options.build) await ensureStudioBuilt();
     const { startHost } = await import('../host/start.ts');
-    await startHost({});
-    return undefined;
+    const host = await startHost({});
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+    });
+    await host.close();
   }));
 
 const db = program.command('db').description('database commands');

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { isCatalog } from '../workflow/is-catalog.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
@@ -60,6 +61,8 @@ export async function seedDemo(
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
   for (const file of files) {
     const yaml = await readFile(path.join(dir, file), 'utf8');
+    if (isCatalog(yaml)) continue; // registry.yaml lists the examples; it is not one
+
     const parsed = parseWorkflow(yaml, file);
     const wf = parsed.workflow;
     if (!wf || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(wf.id)) {

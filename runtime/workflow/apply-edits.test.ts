@@ -301,44 +301,6 @@ describe('applyEdits on a commented workflow', () => {
   });
 });
 
-describe('applyEdits on other file styles', () => {
-  it('keeps CRLF line breaks', () => {
-    const crlf = FAQ.replace(/\n/g, '\r\n');
-    const out = applyEdit(crlf, {
-      type: 'add-node',
-      node: { id: 'x', uses: 'core/end@^1', with: { a: 1, b: [1, 2] } },
-    });
-    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(out.startsWith(crlf.slice(0, crlf.indexOf('reply:')))).toBe(true);
-    expect(parse(out).nodes[3]).toEqual({ id: 'x', uses: 'core/end@^1', with: { a: 1, b: [1, 2] } });
-  });
-
-  it('edits one line of a `|` prompt and keeps the block style', () => {
-    const text =
-      'id: t\nnodes:\n  - id: ask\n    uses: core/llm@^1\n    with:\n      prompt: |\n        Be brief.\n        # Context\n        {{ nodes.search.hits }}\n  - id: search\n    uses: core/x@^1\n';
-    const out = applyEdit(text, { type: 'rename-node', from: 'search', to: 'find' });
-    expect(out).toBe(
-      text.replace('nodes.search.hits', 'nodes.find.hits').replace('- id: search', '- id: find'),
-    );
-  });
-
-  it('follows a file that writes lists flush with their key and single quotes', () => {
-    const text = "id: t\nnodes:\n- id: a\n  uses: 'core/x@^1'\n  next:\n  - when: '{{ x }}'\n    to: a\n";
-    const out = applyEdit(text, {
-      type: 'add-node',
-      node: { id: 'b', uses: 'core/y@^1', next: [{ when: '{{ y }}', to: 'a' }] },
-    });
-    expect(out).toBe(`${text}- id: b\n  uses: core/y@^1\n  next:\n  - when: '{{ y }}'\n    to: a\n`);
-  });
-
-  it('adds to a file without a final newline', () => {
-    const text = 'id: t\nnodes:\n  - id: a\n    uses: core/x@^1';
-    expect(applyEdit(text, { type: 'move-node', id: 'a', x: 1, y: 2 })).toBe(
-      `${text}\nlayout:\n  a: { x: 1, y: 2 }`,
-    );
-  });
-});
-
 describe('edits that cannot apply', () => {
   const cases: Array<[WorkflowEdit, string]> = [
     [{ type: 'remove-node', id: 'nope' }, "remove-node: there is no node with id 'nope'"],

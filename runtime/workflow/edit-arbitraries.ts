@@ -3,7 +3,6 @@
  * random edits, resolved against whatever workflow they meet. yaml-render-random.ts writes them as text.
  */
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import type { WorkflowEdit } from './edit.ts';
 
 const SPECIAL_IDS = ['true', 'null', 'on', 'yes', 'No', 'n-1', 'search', 'answer', 'a_b', '_x'];

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
 import { applyEdit, applyEdits, fallbackCount } from './apply-edits.ts';
 import type { WorkflowEdit } from './edit.ts';
-import { intentArb, renderedArb, resolveIntent } from './edit-arbitraries.ts';
+import { intentArb, resolveIntent } from './edit-arbitraries.ts';
 import { applyEditToModel } from './edit-model.ts';
 import { UserError } from './errors.ts';
+import { renderedArb } from './yaml-render-random.ts';
 import { loadYaml } from './yaml-source.ts';
 
 type Model = Record<string, unknown>;

@@ -7,10 +7,6 @@ import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../../workflow/types.ts';
 
-/** Whether the text is a catalogue rather than a workflow. */
-export function isCatalog(text: string): boolean {
-  return /^workflows:\s*$/m.test(text) && !/^nodes:/m.test(text);
-}
 
 /** Problems of a catalogue: missing files, ids that do not match, entries without id or file. */
 export async function catalogProblems(text: string, file: string, idOf: (path: string) => Promise<string | undefined>): Promise<Problem[]> {

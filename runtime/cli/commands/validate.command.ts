@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createExampleRunner } from '../../../workflows/example-runner.ts';
 import { formatProblem } from '../format-problem.ts';
-import { catalogProblems, isCatalog } from './validate-catalog.ts';
+import { isCatalog } from '../../workflow/is-catalog.ts';
+import { catalogProblems } from './validate-catalog.ts';
 
 /** Validates files; returns the exit code (0 valid, 1 problems). */
 export async function validateCommand(files: string[], out: { log: (line: string) => void } = console): Promise<number> {
