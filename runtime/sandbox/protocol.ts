@@ -1,7 +1,9 @@
 /**
- * The messages the host and a sandbox worker process exchange over IPC. Values that came from (or go
- * to) untrusted code travel as JSON strings, so the host parses them itself and never receives an
- * object built by the sandbox.
+ * The messages the host and a sandbox worker process exchange over IPC (Node's 'advanced'
+ * serialization: V8's structured clone, length-framed). Everything that came from untrusted code
+ * (outputs, capability arguments, log lines) travels as a JSON string, so the host parses it itself
+ * and never receives an object built by the sandbox. The node's config goes in as a structured
+ * clone, so an expression with no value (undefined) reaches the plugin as it would in-process.
  */
 import type { SandboxLimits } from './limits.ts';
 
@@ -23,17 +25,26 @@ export type CapabilityName =
 /** Groups of capabilities the isolate builds `ctx` fields for. */
 export type Grant = 'fetch' | 'secrets' | 'kv' | 'data' | 'assets' | 'email' | 'llm';
 
+/** The call's identity as the plugin sees it in `ctx`. */
+export interface CallInfo {
+  runId: string;
+  nodeId: string;
+  tenantId: string;
+  idempotencyKey: string;
+  attempt: number;
+}
+
 /** Host → worker: run one call. */
 export interface InvokeMessage {
   type: 'invoke';
   callId: number;
   tenantId: string;
   sha256: string;
-  source: string;
-  /** JSON of the node's config. */
-  config: string;
-  /** JSON of the call's identity: runId, nodeId, tenantId, idempotencyKey, attempt. */
-  info: string;
+  /** The module; left out once this process has it (a worker that lost it answers 'need-source'). */
+  source?: string;
+  /** The node's config (structured clone of the host's value). */
+  config: unknown;
+  info: CallInfo;
   grants: Grant[];
   limits: SandboxLimits;
 }
@@ -82,10 +93,16 @@ export interface CapabilityMessage {
   args: string;
 }
 
+/** Worker → host: send this call again with its module source (the worker does not have it). */
+export interface NeedSourceMessage {
+  type: 'need-source';
+  callId: number;
+}
+
 /** Worker → host: the worker is ready for calls. */
 export interface ReadyMessage {
   type: 'ready';
 }
 
 /** Everything a worker sends. */
-export type WorkerMessage = ResultMessage | CapabilityMessage | ReadyMessage;
+export type WorkerMessage = ResultMessage | CapabilityMessage | NeedSourceMessage | ReadyMessage;

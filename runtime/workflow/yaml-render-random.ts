@@ -159,7 +159,7 @@ class Renderer {
 
 function safeParse(text: string, first = false): unknown {
   try {
-    const k = parse(text)?.k;
+    const k = parse(text, { logLevel: 'error' })?.k;
     return first ? (Array.isArray(k) && k.length === 1 ? k[0] : undefined) : k;
   } catch {
     return undefined;
