@@ -103,7 +103,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
         started = true;
         for (let i = 0; i < size; i++) start(i);
       }
-      const plan = await options.limitsFor?.(call.ctx.tenantId);
+      const plan = options.limitsFor ? await options.limitsFor(call.ctx.tenantId) : undefined;
       const limits = resolveLimits(base, plan, call.limits);
       return pick(`${call.ctx.tenantId}\n${call.sha256}`).run(call, limits);
     },

@@ -16,9 +16,10 @@ import type {
   FailureKind,
   HostMessage,
   InvokeMessage,
+  NeedSourceMessage,
   ResultMessage,
 } from './protocol.ts';
-import { parseUntrustedJson, toSandboxJson } from './safe-json.ts';
+import { parseUntrustedJson } from './safe-json.ts';
 import { sandboxCrashed, sandboxFailure } from './sandbox-errors.ts';
 import { type CallLog, writeSandboxLog } from './sandbox-log.ts';
 import type { WorkerLaunch } from './worker-launch.ts';
@@ -40,6 +41,9 @@ interface Pending {
   call: SandboxCall;
   limits: SandboxLimits;
   log: CallLog;
+  message: InvokeMessage;
+  /** The module was sent again after the worker said it lacked it (once per call at most). */
+  resent: boolean;
   settle(outcome: { value: unknown } | { error: Error }): void;
 }
 
@@ -55,6 +59,8 @@ const FAILURE_KINDS = new Set<FailureKind>([
 ]);
 // The worker enforces the wall limit itself; the host waits this much longer before declaring it hung.
 const HUNG_GRACE_MS = 5_000;
+// Module hashes remembered per process as already sent; past this the set restarts (the worker keeps its own bound).
+const MAX_SENT_SOURCES = 4_096;
 let nextCallId = 1;
 
 /** A live (or starting) sandbox worker process. */
@@ -62,6 +68,8 @@ export class SandboxProcess {
   /** Isolate keys this process has warm, so the pool can send repeat calls back here. */
   readonly warm = new Set<string>();
   private readonly child: ChildProcess;
+  /** Modules this process was sent, by sha256: later calls leave the source out. */
+  private readonly sentSources = new Set<string>();
   private readonly pending = new Map<number, Pending>();
   private readonly queued: InvokeMessage[] = [];
   private readonly onExit: (process: SandboxProcess, reason: string, started: boolean) => void;
@@ -82,7 +90,9 @@ export class SandboxProcess {
       execArgv: launch.execArgv,
       env: {},
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
+      // V8 structured clone, length-framed: no JSON-in-JSON escaping of payloads, and the config keeps
+      // undefined members. Untrusted payloads stay strings inside these messages (see protocol.ts).
+      serialization: 'advanced',
     });
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4_000);
@@ -112,19 +122,29 @@ export class SandboxProcess {
   run(call: SandboxCall, limits: SandboxLimits): Promise<unknown> {
     const { ctx, manifest } = call;
     const site = { nodeId: ctx.nodeId, pluginId: manifest.id, limits };
-    let config: string;
-    try {
-      config = toSandboxJson(call.config);
-    } catch (error) {
-      return Promise.reject(
-        new NodeError(
-          'invalid-config',
-          `the config of ${manifest.id} is not JSON: ${(error as Error).message}`,
-          { nodeId: ctx.nodeId },
-        ),
-      );
-    }
     const callId = nextCallId++;
+    const sendSource = !this.sentSources.has(call.sha256);
+    if (sendSource) {
+      if (this.sentSources.size >= MAX_SENT_SOURCES) this.sentSources.clear();
+      this.sentSources.add(call.sha256);
+    }
+    const message: InvokeMessage = {
+      type: 'invoke',
+      callId,
+      tenantId: ctx.tenantId,
+      sha256: call.sha256,
+      ...(sendSource ? { source: call.source } : {}),
+      config: call.config,
+      info: {
+        runId: ctx.runId,
+        nodeId: ctx.nodeId,
+        tenantId: ctx.tenantId,
+        idempotencyKey: ctx.idempotencyKey,
+        attempt: ctx.attempt,
+      },
+      grants: grantsFor(manifest, ctx),
+      limits,
+    };
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         this.post({ type: 'cancel', callId });
@@ -147,27 +167,13 @@ export class SandboxProcess {
         call,
         limits,
         log: { lines: 0, max: limits.maxLogLines, log: ctx.log },
+        message,
+        resent: false,
         settle,
       });
       ctx.signal?.addEventListener('abort', onAbort, { once: true });
       this.updateRef();
-      this.post({
-        type: 'invoke',
-        callId,
-        tenantId: ctx.tenantId,
-        sha256: call.sha256,
-        source: call.source,
-        config,
-        info: JSON.stringify({
-          runId: ctx.runId,
-          nodeId: ctx.nodeId,
-          tenantId: ctx.tenantId,
-          idempotencyKey: ctx.idempotencyKey,
-          attempt: ctx.attempt,
-        }),
-        grants: grantsFor(manifest, ctx),
-        limits,
-      });
+      this.post(message);
     });
   }
 
@@ -189,7 +195,14 @@ export class SandboxProcess {
       this.child.send(message, (error) => {
         if (error) this.kill();
       });
-    } catch {
+    } catch (error) {
+      // A config that cannot be copied (a function, a symbol) fails its node; the channel is still fine.
+      if (message.type === 'invoke' && this.child.connected && /could not be cloned/.test(String(error))) {
+        const entry = this.pending.get(message.callId);
+        const text = `the config of ${entry?.call.manifest.id ?? 'the plugin'} is not plain data: ${(error as Error).message}`;
+        entry?.settle({ error: new NodeError('invalid-config', text, { nodeId: entry.call.ctx.nodeId }) });
+        return;
+      }
       this.kill(); // the channel closed under us; the exit handler fails the calls
     }
   }
@@ -211,10 +224,20 @@ export class SandboxProcess {
       this.ready = true;
       for (const queued of this.queued.splice(0)) this.post(queued);
     } else if (message?.type === 'result') this.result(message as ResultMessage);
+    else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
     else if (message?.type === 'capability') {
       // Nothing a sandbox sends (nor a throwing host capability or log) may become an unhandled rejection.
       this.capability(message as CapabilityMessage).catch(() => {});
     } else this.kill();
+  }
+
+  /** Sends a call again with its module, once: a worker that keeps asking is not behaving. */
+  private resend(callId: unknown): void {
+    const entry = typeof callId === 'number' ? this.pending.get(callId) : undefined;
+    if (!entry) return; // cancelled or timed out already
+    if (entry.resent) return this.kill();
+    entry.resent = true;
+    this.post({ ...entry.message, source: entry.call.source });
   }
 
   private result(message: ResultMessage): void {

@@ -1,5 +1,5 @@
 /** One call for hosts, the CLI and the studio: parse, schema-check and validate a workflow file. */
-import { type ParsedWorkflow, parseWorkflow } from './parse-workflow.ts';
+import { type ParsedWorkflow, type ParseOptions, parseWorkflow } from './parse-workflow.ts';
 import type { Problem } from './types.ts';
 import { type ValidateOptions, validateWorkflow } from './validate-workflow.ts';
 
@@ -8,8 +8,9 @@ export function checkWorkflow(
   text: string,
   file: string,
   options: ValidateOptions = {},
+  parseOptions: ParseOptions = {},
 ): ParsedWorkflow & { problems: Problem[] } {
-  const parsed = parseWorkflow(text, file);
+  const parsed = parseWorkflow(text, file, parseOptions);
   // A file that is not even a mapping has no graph to check.
   if (parsed.value === undefined || parsed.overlay) return parsed;
   const problems = [...parsed.problems, ...validateWorkflow(parsed, options)];

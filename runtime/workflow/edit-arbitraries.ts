@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { WorkflowEdit } from './edit.ts';
 
-const SPECIAL_IDS = ['true', 'null', 'on', 'yes', 'No', 'n-1', 'search', 'answer', 'a_b', '_x'];
+const SPECIAL_IDS = ['true', 'null', 'on', 'yes', 'no', 'n-1', 'search', 'answer', 'a_b', '1x'];
 
 /** A valid node id, including ones YAML would read as booleans or null if written plain. */
 export const idArb = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/), fc.constantFrom(...SPECIAL_IDS));

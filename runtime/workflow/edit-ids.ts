@@ -1,15 +1,15 @@
 /** Node ids as edits see them: which ids are valid, and how expressions refer to them. */
 import { UserError } from './errors.ts';
 
-/** A node id: a letter or `_`, then letters, digits, `_` or `-` (so it reads well in `nodes.<id>`). */
-export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+/** A node id, as the workflow schema defines it: lowercase letters, digits, `-` and `_`, starting with a letter or digit. */
+export const NODE_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Throws a UserError unless `id` is a usable node id. */
 export function assertValidNodeId(id: unknown, where: string): asserts id is string {
   if (typeof id !== 'string' || !NODE_ID_PATTERN.test(id)) {
     throw new UserError(
       'invalid-id',
-      `${where}: '${String(id)}' is not a valid node id (expected a letter or _ followed by letters, digits, _ or -, at most 64 characters)`,
+      `${where}: '${String(id)}' is not a valid node id (expected lowercase letters, digits, - and _, starting with a letter or digit, at most 64 characters)`,
       { id },
     );
   }

@@ -7,6 +7,7 @@
 import type { SandboxLimits } from '../limits.ts';
 import type { CapabilityResultMessage, FailureKind, InvokeMessage, WorkerMessage } from '../protocol.ts';
 import { IsolateCache } from './isolate-cache.ts';
+import { ModuleSources } from './module-sources.ts';
 import { SandboxIsolate } from './sandbox-isolate.ts';
 
 interface ActiveCall {
@@ -33,10 +34,13 @@ export interface CallRunner {
 }
 
 const WATCH_EVERY_MS = 5;
+// Bundles kept per process (characters); past this the host resends on demand.
+const MAX_SOURCE_CHARS = 64 * 1024 * 1024;
 
 /** A call runner that sends results and capability requests through `send`. */
 export function createCallRunner(send: (message: WorkerMessage) => void, cacheCapacity: number): CallRunner {
   const cache = new IsolateCache(cacheCapacity);
+  const sources = new ModuleSources(MAX_SOURCE_CHARS);
   const active = new Map<number, ActiveCall>();
   const requests = new Map<number, OpenRequest>();
   let nextReqId = 1;
@@ -128,6 +132,16 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
   return {
     async invoke(message) {
       const { callId, limits } = message;
+      const key = `${message.tenantId}\n${message.sha256}\n${limits.memoryMb}`;
+      // A warm isolate already holds the module; only a new one needs the source.
+      let box = cache.take(key);
+      if (message.source !== undefined) sources.put(message.sha256, message.source);
+      const source = message.source ?? sources.get(message.sha256);
+      if (!box?.loaded && source === undefined) {
+        box?.dispose();
+        send({ type: 'need-source', callId });
+        return;
+      }
       const call: ActiveCall = {
         callId,
         limits,
@@ -137,17 +151,15 @@ export function createCallRunner(send: (message: WorkerMessage) => void, cacheCa
       };
       active.set(callId, call);
       watcher ??= setInterval(watch, WATCH_EVERY_MS);
-      const key = `${message.tenantId}\n${message.sha256}\n${limits.memoryMb}`;
-      let box: SandboxIsolate | undefined;
       try {
-        box = cache.take(key) ?? (await SandboxIsolate.create(key, limits.memoryMb, onBridge));
+        box ??= await SandboxIsolate.create(key, limits.memoryMb, onBridge);
         call.box = box;
         call.cpuStartNs = box.cpuNs();
         box.activeCallId = callId;
         if (call.stopReason) box.dispose();
         if (!box.loaded) {
           call.phase = 'load';
-          await box.load(message.source, message.sha256, remaining(call));
+          await box.load(source!, message.sha256, remaining(call));
         }
         call.phase = 'run';
         const envelope = await box.invoke(

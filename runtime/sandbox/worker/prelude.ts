@@ -125,17 +125,17 @@ const SIGNAL = freeze({
   throwIfAborted() {},
 });
 
-function buildCtx(info, grants) {
+function buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants) {
   const ctx = {
-    runId: StringCtor(info.runId),
-    nodeId: StringCtor(info.nodeId),
-    tenantId: StringCtor(info.tenantId),
-    idempotencyKey: StringCtor(info.idempotencyKey),
-    attempt: +info.attempt,
+    runId,
+    nodeId,
+    tenantId,
+    idempotencyKey,
+    attempt,
     signal: SIGNAL,
     log: freeze((message, data) => log(message, data)),
   };
-  for (const grant of grants) {
+  for (const grant of grants === '' ? [] : grants.split(',')) {
     if (grant === 'fetch') ctx.fetch = freeze((url, init) => request('fetch', [url, init === undefined ? null : init]));
     if (grant === 'secrets') ctx.secrets = freeze({ get: (name) => request('secrets.get', [name]) });
     if (grant === 'kv') {
@@ -147,7 +147,7 @@ function buildCtx(info, grants) {
     }
     if (grant === 'data') {
       ctx.data = freeze({
-        query: (table, filter) => request('data.query', [table, filter === undefined ? null : filter]),
+        query: (table, filter) => request('data.query', [table, filterOf(filter)]),
         insert: (table, row) => request('data.insert', [table, row]),
         update: (table, id, patch) => request('data.update', [table, id, patch]),
       });
@@ -157,6 +157,23 @@ function buildCtx(info, grants) {
     if (grant === 'llm') ctx.llm = freeze((req) => request('llm', [req]));
   }
   return freeze(ctx);
+}
+
+// JSON would drop a filter field whose value is undefined and so widen the query to every row; in-process
+// such a field matches rows without it, which null says over JSON.
+function filterOf(filter) {
+  if (filter === undefined) return null;
+  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) return filter;
+  try {
+    const out = {};
+    for (const key of Object.keys(filter)) {
+      const value = filter[key];
+      out[key] = value === undefined ? null : value;
+    }
+    return out;
+  } catch {
+    return filter; // a hostile filter object: the host's own checks deal with whatever JSON it becomes
+  }
 }
 
 function failure(kind, message, code) {
@@ -170,14 +187,14 @@ function load(namespace) {
   else throw new ErrorCtor('the module exports no run function: write "export default definePlugin({ manifest, run })" or "export function run(config, ctx)"');
 }
 
-async function invoke(configJson, infoJson, grants, maxOutputBytes, maxLogLines) {
+async function invoke(config, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
   apply(mapClear, pending, []);
   current = { logLines: 0, maxLogLines };
   try {
-    const ctx = buildCtx(parse(infoJson), grants);
+    const ctx = buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants);
     let value;
     try {
-      value = await plugin.run(parse(configJson), ctx);
+      value = await plugin.run(config, ctx);
     } catch (error) {
       return failure('plugin', describe(error), codeOf(error));
     }

@@ -3,7 +3,7 @@
  * References it keeps (invoke, deliver, load) stay on the worker's side and never enter the isolate.
  */
 import ivm from 'isolated-vm';
-import type { Grant } from '../protocol.ts';
+import type { CallInfo, Grant } from '../protocol.ts';
 import { PRELUDE } from './prelude.ts';
 
 /** Called when untrusted code asks for a capability: `reqId` 0 means no answer is wanted. */
@@ -72,10 +72,14 @@ export class SandboxIsolate {
     this.loaded = true;
   }
 
-  /** Runs the plugin once; resolves with the prelude's envelope ('V' + JSON or 'E' + failure JSON). */
+  /**
+   * Runs the plugin once; resolves with the prelude's envelope ('V' + JSON or 'E' + failure JSON).
+   * The config enters as a structured-clone copy made by isolated-vm (plain data in the isolate's
+   * own heap, no Reference); the call's identity and grants as primitives.
+   */
   async invoke(
-    config: string,
-    info: string,
+    config: unknown,
+    info: CallInfo,
     grants: Grant[],
     maxOutputBytes: number,
     maxLogLines: number,
@@ -83,11 +87,18 @@ export class SandboxIsolate {
   ): Promise<unknown> {
     return this.fns.invoke.apply(
       undefined,
-      [config, info, new ivm.ExternalCopy(grants).copyInto(), maxOutputBytes, maxLogLines],
-      {
-        result: { promise: true },
-        timeout: timeoutMs,
-      },
+      [
+        new ivm.ExternalCopy(config).copyInto({ release: true }),
+        String(info.runId),
+        String(info.nodeId),
+        String(info.tenantId),
+        String(info.idempotencyKey),
+        Number(info.attempt),
+        grants.join(','),
+        maxOutputBytes,
+        maxLogLines,
+      ],
+      { result: { promise: true }, timeout: timeoutMs },
     );
   }
 
