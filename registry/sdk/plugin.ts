@@ -132,6 +132,36 @@ export interface LlmRequest {
   temperature?: number;
   maxTokens?: number;
   json?: boolean;
+  /** Which models may answer and how to pick one; the host routes the call and learns from it. */
+  route?: LlmRoute;
+}
+
+/** A model a routed call may use: the router's arm plus where and how to reach it. */
+export interface LlmArm extends RouterArm {
+  /** The model name sent to the provider, e.g. `gpt-4o-mini`. */
+  model: string;
+  /** The provider plugin, `provider/openai@^1` when absent. */
+  provider?: string;
+  /** The provider's address up to /v1; the call may reach this host only. */
+  baseUrl?: string;
+  /** The tenant secret holding the API key; the call may read this secret only. */
+  apiKeySecret?: string;
+}
+
+/** How a call is routed: the strategy, its arms, and an optional judge that scores each answer. */
+export interface LlmRoute {
+  /** The router strategy, e.g. `router/thompson@^1` (the default). */
+  router?: string;
+  /** The strategy's settings. */
+  config?: Record<string, unknown>;
+  /** A named router whose learning is shared; default: one per workflow node. */
+  key?: string;
+  arms: LlmArm[];
+  /** Scores each answer so the router learns quality, not just success. */
+  judge?: { uses: string; config?: Record<string, unknown>; expected?: unknown; arm?: string };
+  features?: RouteRequest['features'];
+  /** Per-model time limit in milliseconds before the next model is tried. */
+  timeoutMs?: number;
 }
 
 /** A chat completion answer with usage. */
@@ -140,6 +170,10 @@ export interface LlmResponse {
   model: string;
   usage: { promptTokens: number; completionTokens: number };
   costUsd?: number;
+  /** For routed calls: the arm that answered. */
+  arm?: string;
+  /** For routed calls: why that arm was chosen (and any fallback or judge verdict). */
+  explanation?: string;
 }
 
 /** A node plugin: tools, transforms, LLM calls. `config` is the node's `with:` after expressions. */

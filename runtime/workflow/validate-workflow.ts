@@ -8,6 +8,7 @@ import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import { configProblems, hasExpression } from './config-check.ts';
 import { findCycles } from './graph-cycles.ts';
 import { type JsonPath, type Locate, problemAt } from './source-locator.ts';
+import { expressionProblems } from './expression-problems.ts';
 import type { Problem, Workflow, WorkflowNode } from './types.ts';
 
 /** What validation may look up beyond the file itself. */
@@ -51,6 +52,8 @@ export function validateWorkflow(input: ValidationInput, options: ValidateOption
   for (const { node, index } of nodes) if (!ids.has(node.id)) ids.set(node.id, index);
   const known = (id: unknown): id is string => typeof id === 'string' && ids.has(id);
   const unknown = (id: string) => `unknown node '${id}'${suggest(id, ids)}`;
+
+  expressionProblems(nodes, ids, error);
 
   // Edges, and the problems of each edge on its own.
   const edges = new Map<string, Edge[]>();
