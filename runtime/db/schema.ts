@@ -192,6 +192,39 @@ export interface DocumentTable {
   search: ColumnType<string, never, never>;
 }
 
+/** What one router (a workflow node's, or a named one) has learned for a tenant. */
+export interface RouterStateTable {
+  tenant_id: string;
+  key: string;
+  /** The strategy plugin id, e.g. `router/thompson`. */
+  strategy: string;
+  config: Json<Record<string, unknown>>;
+  /** The arms last routed over (id, cost, prior quality), so feedback and explanations need no workflow. */
+  arms: Json<Array<{ id: string; costPer1kTokens?: number; quality?: number }>>;
+  state: Json<Record<string, unknown>>;
+  last_arm: string | null;
+  last_explanation: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+/** One outcome a router learned from (append-only). */
+export interface RouterOutcomeTable {
+  id: ColumnType<string, never, never>;
+  tenant_id: string;
+  router_key: string;
+  strategy: string;
+  arm: string;
+  success: boolean;
+  score: number | null;
+  cost_usd: number | null;
+  latency_ms: number | null;
+  features: Json<Record<string, unknown>>;
+  source: 'run' | 'feedback';
+  run_id: string | null;
+  node_id: string | null;
+  at: CreatedAt;
+}
+
 /** Every table this helper's migrations create. */
 export interface Database {
   tenants: TenantTable;
@@ -211,4 +244,6 @@ export interface Database {
   orders: OrderTable;
   records: RecordTable;
   documents: DocumentTable;
+  router_states: RouterStateTable;
+  router_outcomes: RouterOutcomeTable;
 }

@@ -38,7 +38,7 @@ describe('building a workflow in the studio', () => {
   it('creates a blank workflow from the list and opens it in the editor', async () => {
     await screenshot(page, '01-workflows-empty');
     await page.getByRole('button', { name: 'New workflow' }).click();
-    await page.getByLabel('Name').fill('Greeter');
+    await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('Greeter');
     await page.getByRole('button', { name: 'Create' }).click();
     await node('start').waitFor();
     await page.locator('.palette-item[data-plugin="core/template"]').waitFor();

@@ -36,6 +36,7 @@ export async function openBrowser(baseURL: string): Promise<StudioBrowser> {
       '--disable-sync',
     ],
   });
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

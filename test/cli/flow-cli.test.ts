@@ -87,7 +87,7 @@ describe('flow run', () => {
   });
 
   it('reads --input @file and streams the trace to stderr with --trace', () => {
-    const input = write('input.json', JSON.stringify({ message: 'Where is my order ORD-10042?' }));
+    const input = write('input.json', JSON.stringify({ message: 'Where is my order ORD-10001?' }));
     const { code, stdout, stderr } = flow('run', 'workflows/customer-support.yaml', '--input', `@${input}`, '--trace');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).reply).toBeTypeOf('string');
