@@ -36,7 +36,12 @@ export function largeWorkflowYaml(count = 1000): string {
     }
     switch (i % 5) {
       case 0:
-        lines.push('    uses: core/set@^1', '    with:', '      values:', `        step: ${i} # where it stopped`);
+        lines.push(
+          '    uses: core/set@^1',
+          '    with:',
+          '      values:',
+          `        step: ${i} # where it stopped`,
+        );
         lines.push(`    next: ${next}`);
         break;
       case 1:
@@ -49,10 +54,15 @@ export function largeWorkflowYaml(count = 1000): string {
         lines.push('    retry: { max: 2, backoff: 200ms }', `    next: ${next}`);
         break;
       default:
-        lines.push('    uses: core/template@^1', `    with: { template: "Step ${i}: [[status]]" }`, `    next: ${next}`);
+        lines.push(
+          '    uses: core/template@^1',
+          `    with: { template: "Step ${i}: [[status]]" }`,
+          `    next: ${next}`,
+        );
     }
   }
   lines.push('layout:');
-  for (let i = 0; i < count; i++) lines.push(`  s${i}: { x: ${(i % 8) * 240}, y: ${Math.floor(i / 8) * 120} }`);
+  for (let i = 0; i < count; i++)
+    lines.push(`  s${i}: { x: ${(i % 8) * 240}, y: ${Math.floor(i / 8) * 120} }`);
   return `${lines.join('\n')}\n`;
 }

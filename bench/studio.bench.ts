@@ -54,7 +54,7 @@ async function fakeApi(page: Page, yaml: string): Promise<void> {
   const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   await page.route('**/api/**', (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/api/auth/session') return route.fulfill(json({ user: { id: 'u', email: 'bench@example.test', name: 'Bench' }, csrfToken: 'x' }));
+    if (url.pathname === '/api/auth/me') return route.fulfill(json({ user: { id: 'u', email: 'bench@example.test', name: 'Bench' }, csrfToken: 'x' }));
     if (url.pathname === '/api/plugins') return route.fulfill(json(manifests));
     if (url.pathname === '/api/workflows/big') return route.fulfill(json({ id: 'big', name: 'Big', version: 1, yaml }));
     return route.fulfill(json([]));

@@ -17,11 +17,13 @@ import { WorkflowsPage } from './pages/WorkflowsPage.tsx';
 export function App() {
   const route = useRoute();
   const [user, setUser] = useState<User | null>();
+  const [error, setError] = useState<string>();
 
   useEffect(() => {
-    api.me().then(setUser, (e) => setUser(e instanceof ApiError && e.status === 401 ? null : null));
+    api.me().then(setUser, (e: Error) => (e instanceof ApiError && e.status === 401 ? setUser(null) : setError(e.message)));
   }, []);
 
+  if (error) return <div className="page error-box">The studio cannot reach the host: {error}</div>;
   if (user === undefined) return <div className="page muted">Loading…</div>;
   if (user === null) {
     return (

@@ -57,9 +57,23 @@ export async function createExampleRunner(
     return { ...loaded, file };
   }
 
+  // Valid workflows by file, for the runner's life: runs (and sub-workflow calls) do not re-read them.
+  const valid = new Map<string, Promise<Workflow>>();
+
   /** Loads a workflow, refusing one with errors (the message names file, line and problem). */
   async function loadValid(ref: string, from = dir): Promise<Workflow> {
-    const loaded = await load(fileFor(from, ref));
+    const file = fileFor(from, ref);
+    let pending = valid.get(file);
+    if (!pending) {
+      pending = loadValidUncached(ref, file);
+      valid.set(file, pending);
+      pending.catch(() => valid.delete(file)); // a fixed file is read again next time
+    }
+    return pending;
+  }
+
+  async function loadValidUncached(ref: string, file: string): Promise<Workflow> {
+    const loaded = await load(file);
     const errors = loaded.problems.filter((p) => p.severity === 'error');
     if (!loaded.workflow || errors.length > 0) {
       const list = errors.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('; ');

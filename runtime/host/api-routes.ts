@@ -5,6 +5,7 @@ import { apiKeyRoutes } from './auth/api-keys.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import type { RouteDef } from './http/define-route.ts';
+import { routerRoutes } from './llm/routers.routes.ts';
 import { runRoutes } from './runs/runs.routes.ts';
 import { secretRoutes } from './secrets/secrets.routes.ts';
 import { invitationRoutes } from './tenancy/invitations.routes.ts';
@@ -24,5 +25,6 @@ export function apiRoutes(): RouteDef[] {
     ...workflowRoutes,
     ...runRoutes,
     ...registryRoutes,
+    ...routerRoutes,
   ];
 }

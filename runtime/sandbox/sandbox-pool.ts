@@ -29,6 +29,8 @@ export interface SandboxPoolOptions {
   ) => Partial<SandboxLimits> | undefined | Promise<Partial<SandboxLimits> | undefined>;
   /** Idle isolates each process keeps warm (default 32). */
   isolatesPerProcess?: number;
+  /** Characters of bundled module text each process keeps, so a bundle crosses IPC once (default 64 M). */
+  moduleCacheChars?: number;
   /** Run workers under Node's permission model (default true). */
   permissionModel?: boolean;
   onEvent?: (event: SandboxPoolEvent) => void;
@@ -63,7 +65,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   let started = false;
 
   function start(slot: number): SandboxProcess {
-    const proc = new SandboxProcess(launch, options.isolatesPerProcess ?? 32, (dead, reason) => {
+    const cache = { isolates: options.isolatesPerProcess ?? 32, moduleChars: options.moduleCacheChars ?? 64 * 1024 * 1024 };
+    const proc = new SandboxProcess(launch, cache, (dead, reason) => {
       options.onEvent?.({ type: 'process-exited', pid: dead.pid, reason });
       if (slots[slot] !== dead) return;
       slots[slot] = undefined;

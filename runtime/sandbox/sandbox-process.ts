@@ -83,9 +83,13 @@ export class SandboxProcess {
     this.markStopped = resolve;
   });
 
-  constructor(launch: WorkerLaunch, isolatesPerProcess: number, onExit: SandboxProcess['onExit']) {
+  constructor(
+    launch: WorkerLaunch,
+    cache: { isolates: number; moduleChars: number },
+    onExit: SandboxProcess['onExit'],
+  ) {
     this.onExit = onExit;
-    this.child = fork(launch.entry, [String(isolatesPerProcess)], {
+    this.child = fork(launch.entry, [String(cache.isolates), String(cache.moduleChars)], {
       execPath: process.execPath,
       execArgv: launch.execArgv,
       env: {},

@@ -52,7 +52,7 @@ export function expressionProblems(
     if (node.with !== undefined) eachString(node.with, ['nodes', index, 'with'], check);
     if (Array.isArray(node.next)) {
       node.next.forEach((branch, b) => {
-        const when = (branch as { when?: unknown }).when;
+        const when = branch && typeof branch === 'object' ? (branch as { when?: unknown }).when : undefined;
         if (typeof when === 'string') check(when.includes('{{') ? when : `{{ ${when} }}`, ['nodes', index, 'next', b, 'when']);
       });
     }

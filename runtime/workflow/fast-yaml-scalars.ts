@@ -27,12 +27,25 @@ export function bail(): never {
 export function resolvePlain(source: string): unknown {
   const first = source.charCodeAt(0);
   // Only digits, signs, dots, `~` and n/N/t/T/f/F can start a non-string; skip the regexes otherwise.
-  if (!(first <= 57 || first === 126 || first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70))
+  if (
+    !(
+      first <= 57 ||
+      first === 126 ||
+      first === 110 ||
+      first === 78 ||
+      first === 116 ||
+      first === 84 ||
+      first === 102 ||
+      first === 70
+    )
+  )
     return source;
   for (const tag of SCALAR_TAGS) {
     if (!tag.test.test(source)) continue;
     const value = tag.resolve(source, bail, RESOLVE_OPTIONS);
-    return typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value;
+    return typeof value === 'object' && value !== null && 'value' in value
+      ? (value as { value: unknown }).value
+      : value;
   }
   return source;
 }
@@ -48,8 +61,10 @@ export function plainKey(source: string): string {
 export function doubleQuoted(line: string, start: number): [string, number] {
   const end = line.indexOf('"', start + 1);
   if (end < 0) bail();
-  const slash = line.indexOf('\\', start + 1);
-  if (slash < 0 || slash > end) return [line.slice(start + 1, end), end + 1];
+  // Looks for a backslash only up to the closing quote: searching the whole line for each string
+  // would be quadratic on a long one-line flow of strings.
+  const plain = line.slice(start + 1, end);
+  if (!plain.includes('\\')) return [plain, end + 1];
   let out = '';
   let i = start + 1;
   for (;;) {
@@ -107,7 +122,12 @@ export function isIndicator(c: string | undefined): boolean {
 }
 
 /** A one-line flow collection (`{ a: 1, b: [x, y] }`) starting at `line[start]`; returns it and the index after it. */
-export function flowCollection(line: string, start: number, depth: number, maxDepth: number): [unknown, number] {
+export function flowCollection(
+  line: string,
+  start: number,
+  depth: number,
+  maxDepth: number,
+): [unknown, number] {
   if (depth > maxDepth) bail();
   const isMap = line[start] === '{';
   const close = isMap ? '}' : ']';
@@ -154,12 +174,18 @@ function flowValue(line: string, i: number, depth: number, maxDepth: number): [u
   else if (c === "'") result = singleQuoted(line, i);
   else if (c === '{' || c === '[') result = flowCollection(line, i, depth + 1, maxDepth);
   else {
-    if (c === undefined || isIndicator(c) || ((c === '-' || c === '?' || c === ':') && ' ,]}'.includes(line[i + 1] ?? ' '))) bail();
+    if (
+      c === undefined ||
+      isIndicator(c) ||
+      ((c === '-' || c === '?' || c === ':') && ' ,]}'.includes(line[i + 1] ?? ' '))
+    )
+      bail();
     let end = i;
     for (; end < line.length; end++) {
       const ch = line[end];
       if (ch === ',' || ch === ']' || ch === '}') break;
-      if (ch === '[' || ch === '{' || ch === '#' || (ch === ':' && ' ,]}'.includes(line[end + 1] ?? ' '))) bail();
+      if (ch === '[' || ch === '{' || ch === '#' || (ch === ':' && ' ,]}'.includes(line[end + 1] ?? ' ')))
+        bail();
     }
     const source = line.slice(i, end).trimEnd();
     if (source === '') bail();

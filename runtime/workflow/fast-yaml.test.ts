@@ -113,25 +113,48 @@ describe('parseYamlFast', () => {
     const edit = fc.record({
       at: fc.nat(),
       remove: fc.nat({ max: 3 }),
-      insert: fc.array(fc.constantFrom(...' -:#"\'\n{}[],>|&*!x1.~\t\\'.split(''), '  ', '\n  ', ': ', '- '), {
-        maxLength: 3,
-      }),
+      insert: fc.array(
+        fc.constantFrom(...' -:#"\'\n{}[],>|&*!x1.~\t\\'.split(''), '  ', '\n  ', ': ', '- '),
+        {
+          maxLength: 3,
+        },
+      ),
     });
     fc.assert(
-      fc.property(fc.constantFrom(...examples), fc.array(edit, { minLength: 1, maxLength: 3 }), (base, edits) => {
-        let text = base;
-        for (const { at, remove, insert } of edits) {
-          const i = at % (text.length + 1);
-          text = text.slice(0, i) + insert.join('') + text.slice(i + remove);
-        }
-        expectAgreement(text);
-      }),
+      fc.property(
+        fc.constantFrom(...examples),
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        (base, edits) => {
+          let text = base;
+          for (const { at, remove, insert } of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + insert.join('') + text.slice(i + remove);
+          }
+          expectAgreement(text);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('agrees with the library on values the yaml library writes, in block and flow style', () => {
-    const word = fc.constantFrom('a', 'x y', '12', '0x1', 'true', 'null', '~', '-', 'a: b', '#c', 'it\'s', '"q"', '.5', 'é', '');
+    const word = fc.constantFrom(
+      'a',
+      'x y',
+      '12',
+      '0x1',
+      'true',
+      'null',
+      '~',
+      '-',
+      'a: b',
+      '#c',
+      "it's",
+      '"q"',
+      '.5',
+      'é',
+      '',
+    );
     const key = fc.constantFrom('id', 'uses', 'with', 'next', 'x-y', 'a.b', '$k', 'to');
     const value = fc.letrec((tie) => ({
       node: fc.oneof(
@@ -146,12 +169,19 @@ describe('parseYamlFast', () => {
       ),
     })).node;
     fc.assert(
-      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }), fc.nat({ max: 3 }), (doc, flowLevel) => {
-        const text = stringify(doc, { flowCollectionPadding: flowLevel % 2 === 0, indentSeq: flowLevel > 1 });
-        expectAgreement(text);
-        // A one-line flow collection as the value of a top-level key.
-        expectAgreement(`root: ${stringify(doc, { collectionStyle: 'flow', lineWidth: 0 })}`);
-      }),
+      fc.property(
+        fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }),
+        fc.nat({ max: 3 }),
+        (doc, flowLevel) => {
+          const text = stringify(doc, {
+            flowCollectionPadding: flowLevel % 2 === 0,
+            indentSeq: flowLevel > 1,
+          });
+          expectAgreement(text);
+          // A one-line flow collection as the value of a top-level key.
+          expectAgreement(`root: ${stringify(doc, { collectionStyle: 'flow', lineWidth: 0 })}`);
+        },
+      ),
       { numRuns: 300 },
     );
   });

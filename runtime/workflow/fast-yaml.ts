@@ -18,6 +18,7 @@ import {
 } from './fast-yaml-scalars.ts';
 
 // Control characters, tabs, CR, BOM, NEL and Unicode line separators all need the full parser.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
 const SPACE = 32;
 const HASH = 35;
@@ -145,7 +146,11 @@ class Reader {
     else if (ch === '>' || ch === '|') return this.textBlock(line, c, col);
     else {
       const after = line.charCodeAt(c + 1);
-      if (isIndicator(ch) || ((ch === '-' || ch === '?' || ch === ':') && (after === SPACE || Number.isNaN(after)))) bail();
+      if (
+        isIndicator(ch) ||
+        ((ch === '-' || ch === '?' || ch === ':') && (after === SPACE || Number.isNaN(after)))
+      )
+        bail();
       const comment = line.indexOf(' #', c);
       const source = line.slice(c, comment < 0 ? line.length : comment).trimEnd();
       if (source.includes(': ') || source.endsWith(':')) bail();

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
 import { isDocument } from 'yaml';
+import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import { checkWorkflow } from './check-workflow.ts';
 import { parseYamlFast } from './fast-yaml.ts';
@@ -67,12 +67,18 @@ const broken: Record<string, string> = {
   'unknown property': BASE.replace('    retry:', '    retries: 2\n    retry:'),
   'wrong type': BASE.replace('max: 2', 'max: "2"'),
   'duplicate id': BASE.replace('id: fallback', 'id: answer'),
-  cycle: BASE.replace('  - id: fallback\n    uses: core/end\n', '  - id: fallback\n    uses: core/end\n    next: search\n'),
+  cycle: BASE.replace(
+    '  - id: fallback\n    uses: core/end\n',
+    '  - id: fallback\n    uses: core/end\n    next: search\n',
+  ),
   'unreachable node (warning)': BASE.replace('      - default: fallback\n', ''),
   'unknown layout id (warning)': `${BASE}  ghost: { x: 1, y: 1 }\n`,
   'settings against the manifest': BASE.replace('limit: 3', 'limit: 0'),
   'unresolved plugin': BASE.replace('uses: core/end@^1', 'uses: acme/missing@^2'),
-  'missing sub-workflow': BASE.replace('uses: core/end\n', 'uses: core/workflow@^1\n    with: { workflow: nope }\n'),
+  'missing sub-workflow': BASE.replace(
+    'uses: core/end\n',
+    'uses: core/workflow@^1\n    with: { workflow: nope }\n',
+  ),
   'default branch first': BASE.replace(
     '      - when: "{{ len(output.hits) > 0 }}"\n        to: answer\n      - default: fallback\n',
     '      - default: fallback\n      - when: "{{ len(output.hits) > 0 }}"\n        to: answer\n',
@@ -120,19 +126,36 @@ describe('the fast path for clean files', () => {
     const edit = fc.record({
       at: fc.nat(),
       remove: fc.nat({ max: 6 }),
-      insert: fc.constantFrom('', 'x', '\n', ' ', '  ', ': ', '- ', '#', '"', '1', 'id: a\n', '\n    next: x'),
+      insert: fc.constantFrom(
+        '',
+        'x',
+        '\n',
+        ' ',
+        '  ',
+        ': ',
+        '- ',
+        '#',
+        '"',
+        '1',
+        'id: a\n',
+        '\n    next: x',
+      ),
     });
     fc.assert(
-      fc.property(fc.constantFrom(BASE, ...examples), fc.array(edit, { minLength: 1, maxLength: 2 }), (base, edits) => {
-        let text = base;
-        for (const { at, remove, insert } of edits) {
-          const i = at % (text.length + 1);
-          text = text.slice(0, i) + insert + text.slice(i + remove);
-        }
-        const { fast, full } = bothWays(text);
-        expect(fast.problems).toEqual(full.problems);
-        expect(fast.workflow).toEqual(full.workflow);
-      }),
+      fc.property(
+        fc.constantFrom(BASE, ...examples),
+        fc.array(edit, { minLength: 1, maxLength: 2 }),
+        (base, edits) => {
+          let text = base;
+          for (const { at, remove, insert } of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + insert + text.slice(i + remove);
+          }
+          const { fast, full } = bothWays(text);
+          expect(fast.problems).toEqual(full.problems);
+          expect(fast.workflow).toEqual(full.workflow);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -142,7 +165,12 @@ describe('the fast path for clean files', () => {
     const full = parseWorkflow(BASE, 'w.yaml', { fastPath: false });
     expect(parsed.workflow).toEqual(full.workflow);
     expect(parsed.locate(['nodes', 2, 'uses'])).toEqual(full.locate(['nodes', 2, 'uses']));
-    expect(parsed.locate(['layout', 'search'], 'key')).toEqual({ file: 'w.yaml', line: 21, column: 3, path: '/layout/search' });
+    expect(parsed.locate(['layout', 'search'], 'key')).toEqual({
+      file: 'w.yaml',
+      line: 21,
+      column: 3,
+      path: '/layout/search',
+    });
     expect(isDocument(parsed.document)).toBe(true);
     expect(parsed.document.toJS()).toEqual(full.value);
   });

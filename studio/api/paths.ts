@@ -8,7 +8,7 @@ const enc = encodeURIComponent;
 export const paths = {
   login: '/api/auth/login',
   logout: '/api/auth/logout',
-  me: '/api/auth/session',
+  me: '/api/auth/me',
   workflows: '/api/workflows',
   workflow: (id: string) => `/api/workflows/${enc(id)}`,
   versions: (id: string) => `/api/workflows/${enc(id)}/versions`,

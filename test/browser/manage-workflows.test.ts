@@ -3,10 +3,15 @@
  * someone else saved first (three-way merge), and the runs monitor (filter, open, retry).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
 
 const studio = inject('studio');
+// Unique per run, so the file also passes against a host that has seen earlier runs.
+const tag = Date.now().toString(36);
+const FAQ = `faq-${tag}`;
+const BROKEN = `broken-${tag}`;
+const HELP = `Help desk ${tag}`;
 let browser: StudioBrowser;
 let page: Page;
 
@@ -34,10 +39,15 @@ beforeAll(async () => {
   browser = await openBrowser(studio.url);
   page = browser.page;
   await signIn(page, studio.email, studio.password);
-  await apiAs(page, 'POST', '/api/workflows', { yaml: yaml('faq-bot', 'FAQ bot') });
-  await apiAs(page, 'POST', '/api/workflows', { yaml: yaml('broken-bot', 'Broken bot', true) });
+  await apiAs(page, 'POST', '/api/workflows', { yaml: yaml(FAQ, `FAQ bot ${tag}`) });
+  await apiAs(page, 'POST', '/api/workflows', { yaml: yaml(BROKEN, `Broken bot ${tag}`, true) });
   await page.reload();
-  await row('faq-bot').waitFor();
+  await row(FAQ).waitFor();
+});
+
+afterEach(async (ctx) => {
+  // A failing step leaves a picture of what the builder would have seen.
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
 });
 
 afterAll(async () => {
@@ -46,41 +56,42 @@ afterAll(async () => {
 
 describe('the workflows list', () => {
   it('searches, renames and duplicates', async () => {
-    await page.getByLabel('Search workflows').fill('faq');
+    await page.getByLabel('Search workflows').fill(`faq bot ${tag}`);
     await expect.poll(() => page.locator('tr[data-workflow]').count()).toBe(1);
     await page.getByLabel('Search workflows').fill('');
-    await page.getByLabel('Rename FAQ bot').click();
-    await page.getByRole('dialog').getByLabel('Name').fill('Help desk');
+    await page.getByLabel(`Rename FAQ bot ${tag}`).click();
+    await page.getByRole('dialog').getByLabel('Name').fill(HELP);
     await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
-    await expect.poll(() => row('faq-bot').innerText()).toContain('Help desk');
-    await page.getByLabel('Duplicate Help desk').click();
-    await expect.poll(() => page.locator('tr[data-workflow]').allInnerTexts()).toContainEqual(expect.stringContaining('Help desk (copy)'));
+    await expect.poll(() => row(FAQ).innerText()).toContain(HELP);
+    await page.getByLabel(`Duplicate ${HELP}`).click();
+    await expect.poll(() => page.locator('tr[data-workflow]').allInnerTexts()).toContainEqual(expect.stringContaining(`${HELP} (copy)`));
     await screenshot(page, '06-workflows-list');
   });
 
   it('deletes with an undo', async () => {
-    await page.getByLabel('Delete Help desk (copy)').click();
-    await expect.poll(() => page.getByText('Help desk (copy)').count()).toBe(0);
+    const copy = page.locator('tr[data-workflow]', { hasText: `${HELP} (copy)` });
+    await page.getByLabel(`Delete ${HELP} (copy)`).click();
+    await expect.poll(() => copy.count()).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => page.getByText('Help desk (copy)').count()).toBe(1);
+    await expect.poll(() => copy.count()).toBe(1);
   });
 });
 
 describe('saving when someone else saved first', () => {
   it('merges their change with mine', async () => {
-    await page.goto('/#/workflows/faq-bot');
+    await page.goto(`/#/workflows/${FAQ}`);
     await page.locator('.react-flow__node[data-id="reply"]').waitFor();
     await page.locator('.react-flow__node[data-id="reply"]').click();
     await page.locator('#node-name').fill('Echo the message');
     await expect.poll(yamlText).toContain('name: Echo the message');
 
-    const theirs = (await apiAs(page, 'GET', '/api/workflows/faq-bot')) as { yaml: string; version: number };
+    const theirs = (await apiAs(page, 'GET', `/api/workflows/${FAQ}`)) as { yaml: string; version: number };
     const changed = theirs.yaml.replace('uses: core/end@^1', 'uses: core/end@^1\n    timeout: 10s');
-    await apiAs(page, 'PUT', '/api/workflows/faq-bot', { yaml: changed, baseVersion: theirs.version, message: 'Their change' });
+    await apiAs(page, 'PUT', `/api/workflows/${FAQ}`, { yaml: changed, baseVersion: theirs.version, message: 'Their change' });
 
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByLabel('What changed?').fill('My change');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('merge-editor').waitFor();
     await expect.poll(() => page.getByRole('dialog').innerText()).toContain('merge cleanly');
     await screenshot(page, '07-merge-dialog');
@@ -89,7 +100,7 @@ describe('saving when someone else saved first', () => {
     const text = await yamlText();
     expect(text).toContain('name: Echo the message');
     expect(text).toContain('timeout: 10s');
-    const saved = (await apiAs(page, 'GET', '/api/workflows/faq-bot')) as { yaml: string };
+    const saved = (await apiAs(page, 'GET', `/api/workflows/${FAQ}`)) as { yaml: string };
     expect(saved.yaml).toContain('name: Echo the message');
     expect(saved.yaml).toContain('timeout: 10s');
   });
@@ -110,25 +121,27 @@ describe('saving when someone else saved first', () => {
 
 describe('the runs monitor', () => {
   it('lists runs, opens one on the canvas and retries a failed one', async () => {
-    await apiAs(page, 'POST', '/api/runs', { workflowId: 'faq-bot', input: { message: 'hi' }, wait: true });
-    await apiAs(page, 'POST', '/api/runs', { workflowId: 'broken-bot', input: { message: 'hi' }, wait: true });
-    await page.goto('/#/runs');
-    await expect.poll(() => page.locator('tr[data-run]').count()).toBe(2);
+    await apiAs(page, 'POST', '/api/runs', { workflowId: FAQ, input: { message: 'hi' }, wait: true });
+    await apiAs(page, 'POST', '/api/runs', { workflowId: BROKEN, input: { message: 'hi' }, wait: true });
+    await page.goto(`/#/runs`);
+    const runs = page.locator('tr[data-run]');
+    await expect.poll(() => runs.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`failed\\s+Broken bot ${tag}`, 'i')), expect.stringMatching(new RegExp(`completed\\s+${HELP}`, 'i'))]));
     await page.getByLabel('Status').selectOption('failed');
-    await expect.poll(() => page.locator('tr[data-run]').count()).toBe(1);
+    await expect.poll(() => runs.filter({ hasText: HELP }).count()).toBe(0);
+    expect(await runs.filter({ hasText: `Broken bot ${tag}` }).count()).toBe(1);
     await screenshot(page, '08-runs');
 
-    await page.locator('tr[data-run]').getByRole('link', { name: 'Open' }).click();
+    await runs.filter({ hasText: `Broken bot ${tag}` }).getByRole('link', { name: 'Open' }).click();
     const reply = page.locator('.react-flow__node[data-id="reply"] .flow-node');
     await expect.poll(() => reply.getAttribute('data-status')).toBe('failed');
     await page.locator('.react-flow__node[data-id="reply"]').click();
-    await expect.poll(() => page.getByTestId('node-run-details').innerText()).toContain('failed');
+    await expect.poll(() => page.getByTestId('node-run-details').innerText()).toMatch(/failed[\s\S]*missing-value/i);
 
-    await page.goto('/#/runs?workflow=broken-bot');
+    await page.goto(`/#/runs?workflow=${BROKEN}`);
     await page.locator('tr[data-run]').first().waitFor();
     await page.getByRole('button', { name: 'Retry' }).first().click();
     await expect.poll(() => page.locator('.run-banner').getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
-    await page.goto('/#/runs?workflow=broken-bot');
+    await page.goto(`/#/runs?workflow=${BROKEN}`);
     await expect.poll(() => page.locator('tr[data-run]').count()).toBe(2);
   });
 });

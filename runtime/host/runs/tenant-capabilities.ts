@@ -1,21 +1,23 @@
 /**
  * What nodes may use in a host run, granted per node from its plugin's manifest: the tenant's data
- * tables, its secrets (only the names listed), and the example files as assets. No network: a
- * tenant turns that on through a deployment's settings (not in this module).
+ * tables, its secrets (only the names listed), the example files as assets, and routed language
+ * model calls (permissions.llm; see ../llm/routed-llm.ts). No general network: a tenant turns that
+ * on through a deployment's settings (not in this module).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
+import { loadBuiltinPlugins } from '../../../plugins/load-builtins.ts';
 import type { PluginResolver } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
 import { withTenant } from '../../db/with-tenant.ts';
 import type { CapabilityFactory } from '../../engine/types.ts';
 import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.ts';
+import { createRoutedLlm, type RoutedLlmOptions } from '../llm/routed-llm.ts';
 import type { Keyring } from '../secrets/keyring.ts';
-import { open } from '../secrets/secret-box.ts';
-import { secretAad } from '../secrets/secrets.routes.ts';
+import { readTenantSecret } from '../secrets/read-secret.ts';
 import { tenantTables } from './tenant-tables.ts';
 
 /** Example files shipped with the workflows. */
@@ -41,9 +43,17 @@ export function tenantCapabilities(options: {
   keyring: Keyring;
   resolve: PluginResolver;
   assetsDir?: string;
+  /** Routed LLM calls: which router/judge/provider plugins exist (built-ins by default), fetch, random. */
+  llm?: Partial<Pick<RoutedLlmOptions, 'plugins' | 'fetch' | 'random' | 'timeoutMs'>>;
 }): CapabilityFactory {
   const assetsDir = options.assetsDir ?? EXAMPLE_DATA_DIR;
-  return ({ tenantId, uses }) => {
+  const llmOptions: RoutedLlmOptions = {
+    plugins: loadBuiltinPlugins,
+    ...options.llm,
+    db: options.db,
+    readSecret: (tenantId, name) => readTenantSecret(options.db, options.keyring, tenantId, name),
+  };
+  return ({ tenantId, uses, runId, nodeId, workflow }) => {
     const permissions = async () => (await options.resolve(uses)).manifest.permissions ?? {};
     const tables = tenantTables(options.db, tenantId);
     const allowTable = async (table: string) => {
@@ -71,16 +81,13 @@ export function tenantCapabilities(options: {
         async get(name) {
           if (!((await permissions()).secrets ?? []).includes(name))
             throw new ForbiddenError(`${uses} may not read secret '${name}' (its manifest does not list it)`);
-          const row = await withTenant(options.db, tenantId, (trx) =>
-            trx.selectFrom('secrets').selectAll().where('name', '=', name).executeTakeFirst(),
-          );
-          if (!row) return undefined;
-          return open(
-            options.keyring,
-            { keyId: row.key_id, iv: row.iv, tag: row.tag, ciphertext: row.ciphertext },
-            secretAad(tenantId, name),
-          );
+          return readTenantSecret(options.db, options.keyring, tenantId, name);
         },
+      },
+      llm: async (request) => {
+        if ((await permissions()).llm !== true)
+          throw new ForbiddenError(`${uses} may not call language models (its manifest does not set permissions.llm)`);
+        return createRoutedLlm(llmOptions, { tenantId, runId, nodeId, workflowId: workflow.id })(request);
       },
     };
   };

@@ -34,13 +34,19 @@ export interface CallRunner {
 }
 
 const WATCH_EVERY_MS = 5;
-// Bundles kept per process (characters); past this the host resends on demand.
-const MAX_SOURCE_CHARS = 64 * 1024 * 1024;
 
-/** A call runner that sends results and capability requests through `send`. */
-export function createCallRunner(send: (message: WorkerMessage) => void, cacheCapacity: number): CallRunner {
+/**
+ * A call runner that sends results and capability requests through `send`, keeping up to
+ * `cacheCapacity` idle isolates and `sourceChars` characters of module text (past that the host
+ * resends a module on demand).
+ */
+export function createCallRunner(
+  send: (message: WorkerMessage) => void,
+  cacheCapacity: number,
+  sourceChars = 64 * 1024 * 1024,
+): CallRunner {
   const cache = new IsolateCache(cacheCapacity);
-  const sources = new ModuleSources(MAX_SOURCE_CHARS);
+  const sources = new ModuleSources(sourceChars);
   const active = new Map<number, ActiveCall>();
   const requests = new Map<number, OpenRequest>();
   let nextReqId = 1;

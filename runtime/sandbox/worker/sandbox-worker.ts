@@ -2,7 +2,7 @@
  * Entry point of a sandbox worker process (forked by the pool with the same Node, under Node's
  * permission model). It owns isolates and nothing else: no environment, no file writes, no child
  * processes. If V8 or isolated-vm brings it down, the pool starts another one.
- * argv[2]: how many idle isolates to keep warm.
+ * argv[2]: how many idle isolates to keep warm; argv[3]: characters of module text to keep.
  */
 import type { HostMessage, WorkerMessage } from '../protocol.ts';
 import { createCallRunner } from './call-runner.ts';
@@ -15,7 +15,7 @@ function send(message: WorkerMessage): void {
   });
 }
 
-const runner = createCallRunner(send, Number(process.argv[2]) || 32);
+const runner = createCallRunner(send, Number(process.argv[2]) || 32, Number(process.argv[3]) || undefined);
 
 process.on('message', (raw: unknown) => {
   const message = raw as HostMessage;

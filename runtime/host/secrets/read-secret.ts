@@ -1,0 +1,25 @@
+/** Reads one tenant secret in clear text, for the host's own capabilities (never for routes). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { withTenant } from '../../db/with-tenant.ts';
+import type { Keyring } from './keyring.ts';
+import { open } from './secret-box.ts';
+import { secretAad } from './secrets.routes.ts';
+
+/** The secret's value, or undefined when the tenant has not set it. */
+export async function readTenantSecret(
+  db: Kysely<Database>,
+  keyring: Keyring,
+  tenantId: string,
+  name: string,
+): Promise<string | undefined> {
+  const row = await withTenant(db, tenantId, (trx) =>
+    trx.selectFrom('secrets').selectAll().where('name', '=', name).executeTakeFirst(),
+  );
+  if (!row) return undefined;
+  return open(
+    keyring,
+    { keyId: row.key_id, iv: row.iv, tag: row.tag, ciphertext: row.ciphertext },
+    secretAad(tenantId, name),
+  );
+}
