@@ -31,9 +31,22 @@ export function bigWorkflow(n: number): string {
     const id = `n${i}`;
     const next = i + 1 < n ? `n${i + 1}` : undefined;
     if (i % 10 === 9 && i + 2 < n) {
-      lines.push(`  - id: ${id}`, '    uses: core/condition@^1', `    with: { if: "{{ nodes.n${i - 1}.text }}" }`, '    next:', `      - on: "true"`, `        to: ${next}`, `      - default: n${i + 2}`);
+      lines.push(
+        `  - id: ${id}`,
+        '    uses: core/condition@^1',
+        `    with: { if: "{{ nodes.n${i - 1}.text }}" }`,
+        '    next:',
+        `      - on: "true"`,
+        `        to: ${next}`,
+        `      - default: n${i + 2}`,
+      );
     } else {
-      lines.push(`  - id: ${id}`, '    uses: core/template@^1', `    with: { template: "Step ${i}" }`, ...(next ? [`    next: ${next}`] : []));
+      lines.push(
+        `  - id: ${id}`,
+        '    uses: core/template@^1',
+        `    with: { template: "Step ${i}" }`,
+        ...(next ? [`    next: ${next}`] : []),
+      );
     }
     layout.push(`  ${id}: { x: ${(i % 40) * 300}, y: ${Math.floor(i / 40) * 160} }`);
   }
@@ -43,7 +56,10 @@ export function bigWorkflow(n: number): string {
 async function build(): Promise<void> {
   if (existsSync(path.join(root, 'dist/studio/index.html')) && process.env.FLOW_BENCH_REBUILD !== '1') return;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const child = spawn(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code})`))));
   });
 }
@@ -51,12 +67,20 @@ async function build(): Promise<void> {
 /** Answers the studio's API calls: signed in, one workflow with `yaml`, the built-in plugins. */
 async function fakeApi(page: Page, yaml: string): Promise<void> {
   const manifests = (await loadBuiltinPlugins()).map((p) => p.manifest);
-  const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+  const json = (body: unknown) => ({
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+  });
   await page.route('**/api/**', (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/api/auth/me') return route.fulfill(json({ user: { id: 'u', email: 'bench@example.test', name: 'Bench' }, csrfToken: 'x' }));
+    if (url.pathname === '/api/auth/me')
+      return route.fulfill(
+        json({ user: { id: 'u', email: 'bench@example.test', name: 'Bench' }, csrfToken: 'x' }),
+      );
     if (url.pathname === '/api/plugins') return route.fulfill(json(manifests));
-    if (url.pathname === '/api/workflows/big') return route.fulfill(json({ id: 'big', name: 'Big', version: 1, yaml }));
+    if (url.pathname === '/api/workflows/big')
+      return route.fulfill(json({ id: 'big', name: 'Big', version: 1, yaml }));
     return route.fulfill(json([]));
   });
 }
@@ -107,7 +131,13 @@ async function panFrames(page: Page): Promise<{ p95: number; max: number }> {
 /** Runs the studio benchmark. */
 export async function benchStudio(): Promise<BenchResult[]> {
   await build();
-  const server = await preview({ root: path.join(root, 'studio'), build: { outDir: path.join(root, 'dist/studio') }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent', configFile: false });
+  const server = await preview({
+    root: path.join(root, 'studio'),
+    build: { outDir: path.join(root, 'dist/studio') },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'silent',
+    configFile: false,
+  });
   const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
   const measure = async (yaml: string) => {
     const browser = await openBrowser(url);
@@ -123,9 +153,24 @@ export async function benchStudio(): Promise<BenchResult[]> {
     const empty = await measure(bigWorkflow(1));
     const big = await measure(bigWorkflow(1000));
     return [
-      { name: 'studio: open 1,000-node workflow until interactive', value: big.tti, unit: 'ms', baseline: empty.tti },
-      { name: 'studio: pan 1,000-node canvas, p95 frame time', value: Math.round(big.p95 * 10) / 10, unit: 'ms', baseline: Math.round(empty.p95 * 10) / 10 },
-      { name: 'studio: pan 1,000-node canvas, worst frame', value: Math.round(big.max * 10) / 10, unit: 'ms', baseline: Math.round(empty.max * 10) / 10 },
+      {
+        name: 'studio: open 1,000-node workflow until interactive',
+        value: big.tti,
+        unit: 'ms',
+        baseline: empty.tti,
+      },
+      {
+        name: 'studio: pan 1,000-node canvas, p95 frame time',
+        value: Math.round(big.p95 * 10) / 10,
+        unit: 'ms',
+        baseline: Math.round(empty.p95 * 10) / 10,
+      },
+      {
+        name: 'studio: pan 1,000-node canvas, worst frame',
+        value: Math.round(big.max * 10) / 10,
+        unit: 'ms',
+        baseline: Math.round(empty.max * 10) / 10,
+      },
     ];
   } finally {
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import semver from 'semver';
+import { createCodeNode } from '../plugins/core-code/code-node.ts';
 import { createInProcessResolver } from '../runtime/engine/in-process-resolver.ts';
 import { createSandboxedPlugin } from '../runtime/sandbox/sandboxed-plugin.ts';
 import type { SandboxPool } from '../runtime/sandbox/sandbox-pool.ts';
@@ -96,6 +97,8 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
       let resolved = cache.get(key);
       if (!resolved) {
         if (chosen.source === 'installed') resolved = sandboxed(await store.getPackage(chosen.id, chosen.version));
+        // core/code compiles snippets with esbuild in the host and sends each one to the pool itself.
+        else if (chosen.source === 'builtin' && chosen.id === 'core/code' && options.pool) resolved = createCodeNode(options.pool);
         else if (options.builtinPackages && options.pool && !chosen.manifest.control) resolved = sandboxed(await options.builtinPackages(chosen.id, chosen.version));
         else resolved = await (await builtins()).resolve(`${chosen.id}@${chosen.version}`);
         cache.set(key, resolved);

@@ -8,7 +8,7 @@ export function parseUses(uses: string): { id: string; range: string } {
   if (!match) throw new UserError('invalid-uses', `'${uses}' is not a plugin reference; expected scope/name@range`);
   const range = match[2] ?? '*';
   if (semver.validRange(range) === null) {
-    throw new UserError('invalid-uses', `'${range}' in '${uses}' is not a semver range`);
+    throw new UserError('invalid-uses', `'${range}' is not a semver range (in '${uses}')`);
   }
   return { id: match[1]!, range };
 }

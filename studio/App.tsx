@@ -20,7 +20,11 @@ export function App() {
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    api.me().then(setUser, (e: Error) => (e instanceof ApiError && e.status === 401 ? setUser(null) : setError(e.message)));
+    api
+      .me()
+      .then(setUser, (e: Error) =>
+        e instanceof ApiError && e.status === 401 ? setUser(null) : setError(e.message),
+      );
   }, []);
 
   if (error) return <div className="page error-box">The studio cannot reach the host: {error}</div>;
@@ -59,11 +63,7 @@ export function App() {
         <span className="muted small">
           <Icon name="user" size={14} /> {user.name ?? user.email}
         </span>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void api.logout().finally(() => setUser(null))}
-        >
+        <button type="button" className="link" onClick={() => void api.logout().finally(() => setUser(null))}>
           Sign out
         </button>
       </nav>

@@ -54,7 +54,10 @@ export function messagesOf(config: LlmConfig, nodeId: string): Message[] {
       `llm (${nodeId}): set either "prompt" or "messages"${hasPrompt ? ', not both' : ''}`,
     );
   const system: Message[] = config.system ? [{ role: 'system', content: config.system }] : [];
-  return [...system, ...(hasPrompt ? [{ role: 'user' as const, content: config.prompt! }] : config.messages!)];
+  return [
+    ...system,
+    ...(hasPrompt ? [{ role: 'user' as const, content: config.prompt! }] : config.messages!),
+  ];
 }
 
 /** The route the host follows, from the node's settings. */
@@ -132,9 +135,13 @@ const plugin: NodePlugin<LlmConfig, Promise<LlmOutput>> = definePlugin({
       try {
         output.data = JSON.parse(answer.content);
       } catch {
-        throw new NodeError('llm-bad-json', `llm (${ctx.nodeId}): asked for JSON but the answer is not: ${answer.content.slice(0, 120)}`, {
-          nodeId: ctx.nodeId,
-        });
+        throw new NodeError(
+          'llm-bad-json',
+          `llm (${ctx.nodeId}): asked for JSON but the answer is not: ${answer.content.slice(0, 120)}`,
+          {
+            nodeId: ctx.nodeId,
+          },
+        );
       }
     }
     return output;

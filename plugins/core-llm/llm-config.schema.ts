@@ -11,19 +11,27 @@ const arm: JsonSchema = {
       type: 'string',
       title: 'Name',
       pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$',
-      description: 'A short name the router learns under, e.g. "small" or "large". Keep it when you change the model.',
+      description:
+        'A short name the router learns under, e.g. "small" or "large". Keep it when you change the model.',
     },
-    model: { type: 'string', title: 'Model', minLength: 1, description: 'The model name the server knows, e.g. gpt-4o-mini.' },
+    model: {
+      type: 'string',
+      title: 'Model',
+      minLength: 1,
+      description: 'The model name the server knows, e.g. gpt-4o-mini.',
+    },
     baseUrl: {
       type: 'string',
       title: 'Server address',
-      description: 'Up to /v1, e.g. http://localhost:11434/v1 for Ollama. Calls reach this host only. Default: OpenAI.',
+      description:
+        'Up to /v1, e.g. http://localhost:11434/v1 for Ollama. Calls reach this host only. Default: OpenAI.',
     },
     apiKeySecret: {
       type: 'string',
       title: 'API key secret',
       pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
-      description: 'Name of the workspace secret holding the API key; only this secret is read. Default: OPENAI_API_KEY.',
+      description:
+        'Name of the workspace secret holding the API key; only this secret is read. Default: OPENAI_API_KEY.',
     },
     costPer1kTokens: {
       type: 'number',
@@ -79,14 +87,26 @@ export const llmConfigSchema: JsonSchema = {
       'x-widget': 'textarea',
       description: 'A system message put first: who the assistant is and how it should answer.',
     },
-    arms: { type: 'array', title: 'Models', minItems: 1, items: arm, description: 'The models the router chooses between.' },
+    arms: {
+      type: 'array',
+      title: 'Models',
+      minItems: 1,
+      items: arm,
+      description: 'The models the router chooses between.',
+    },
     router: {
       type: 'string',
       title: 'Router',
       default: 'router/thompson@^1',
-      description: 'How a model is chosen for each call; it learns from every outcome (success, score, cost, time).',
+      description:
+        'How a model is chosen for each call; it learns from every outcome (success, score, cost, time).',
     },
-    routerConfig: { type: 'object', title: 'Router settings', default: {}, description: 'Settings of the chosen router.' },
+    routerConfig: {
+      type: 'object',
+      title: 'Router settings',
+      default: {},
+      description: 'Settings of the chosen router.',
+    },
     routerKey: {
       type: 'string',
       title: 'Shared router name',
@@ -98,16 +118,35 @@ export const llmConfigSchema: JsonSchema = {
       title: 'Judge',
       additionalProperties: false,
       required: ['uses'],
-      description: 'Scores each answer so the router learns which model answers well, not just which answers at all.',
+      description:
+        'Scores each answer so the router learns which model answers well, not just which answers at all.',
       properties: {
         uses: { type: 'string', title: 'Judge plugin', description: 'e.g. judge/contains@^1.' },
         config: { type: 'object', title: 'Judge settings', default: {} },
-        expected: { title: 'Expected answer', description: 'What a good answer contains or equals, for judges that compare.' },
-        arm: { type: 'string', title: 'Judge model', description: 'For judges that ask a model: the name of one of the models above.' },
+        expected: {
+          title: 'Expected answer',
+          description: 'What a good answer contains or equals, for judges that compare.',
+        },
+        arm: {
+          type: 'string',
+          title: 'Judge model',
+          description: 'For judges that ask a model: the name of one of the models above.',
+        },
       },
     },
-    json: { type: 'boolean', title: 'JSON answer', default: false, description: 'Ask for a JSON object and parse it into "data".' },
-    temperature: { type: 'number', title: 'Temperature', minimum: 0, maximum: 2, description: 'Higher is more varied.' },
+    json: {
+      type: 'boolean',
+      title: 'JSON answer',
+      default: false,
+      description: 'Ask for a JSON object and parse it into "data".',
+    },
+    temperature: {
+      type: 'number',
+      title: 'Temperature',
+      minimum: 0,
+      maximum: 2,
+      description: 'Higher is more varied.',
+    },
     maxTokens: { type: 'integer', title: 'Answer length limit (tokens)', minimum: 1 },
     timeoutMs: {
       type: 'integer',
@@ -128,7 +167,10 @@ export const llmOutputSchema: JsonSchema = {
     data: { description: 'The answer parsed as JSON, when "JSON answer" is on.' },
     model: { type: 'string', description: 'The model that answered, as the server named it.' },
     arm: { type: 'string', description: 'The name of the model entry that answered.' },
-    explanation: { type: 'string', description: 'Why the router chose it (and any fallback or judge score).' },
+    explanation: {
+      type: 'string',
+      description: 'Why the router chose it (and any fallback or judge score).',
+    },
     usage: {
       type: 'object',
       properties: { promptTokens: { type: 'integer' }, completionTokens: { type: 'integer' } },

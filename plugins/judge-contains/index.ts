@@ -7,7 +7,8 @@ import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { toText } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 
 const ID = 'judge/contains';
@@ -49,18 +50,14 @@ function phrasesOf(value: unknown): string[] {
 
 /** The contains judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'Contains',
     description: 'Passes when the output contains the expected phrases (all of them, or any one).',
-    category: 'Judges',
     icon: 'text-search',
     config,
-    outputs: verdictSchema,
-    permissions: {},
-  },
+  }),
 
   judge(input, rawConfig) {
     const cfg = readConfig<ContainsConfig>(ID, config, rawConfig);

@@ -6,7 +6,8 @@
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { preview, toText } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 
 const ID = 'judge/equals';
@@ -59,19 +60,15 @@ function canonical(value: unknown): string {
 
 /** The equals judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'Equals',
     description:
       'Passes when the output equals the expected value (text ignoring case and extra spaces, or JSON).',
-    category: 'Judges',
     icon: 'equal',
     config,
-    outputs: verdictSchema,
-    permissions: {},
-  },
+  }),
 
   judge(input, rawConfig) {
     const cfg = readConfig<EqualsConfig>(ID, config, rawConfig);

@@ -8,7 +8,8 @@ import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { preview } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 
 const ID = 'judge/json-schema';
@@ -66,19 +67,15 @@ function parseOutput(output: unknown): { ok: true; value: unknown } | { ok: fals
 
 /** The JSON Schema judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'JSON Schema',
     description:
       'Passes when the output is JSON that satisfies a JSON Schema; lists each field that does not.',
-    category: 'Judges',
     icon: 'braces',
     config,
-    outputs: verdictSchema,
-    permissions: {},
-  },
+  }),
 
   judge(input, rawConfig) {
     const cfg = readConfig<JsonSchemaConfig>(ID, config, rawConfig);

@@ -5,7 +5,8 @@
  */
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { toText, wholeWords } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 
 const ID = 'judge/keyword-rubric';
@@ -64,19 +65,15 @@ interface RubricConfig {
 
 /** The keyword-rubric judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'Keyword rubric',
     description:
       'Scores the output by weighted keywords; required keywords must appear and forbidden ones must not.',
-    category: 'Judges',
     icon: 'list-checks',
     config,
-    outputs: verdictSchema,
-    permissions: {},
-  },
+  }),
 
   judge(input, rawConfig) {
     const cfg = readConfig<RubricConfig>(ID, config, rawConfig);

@@ -7,7 +7,8 @@
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import { toText } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { judgePrompt } from './judge-prompt.ts';
 import { parseVerdict } from './parse-verdict.ts';
@@ -53,18 +54,15 @@ interface LlmJudgeConfig {
 
 /** The LLM judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'LLM judge',
     description: 'Asks a language model to score the output against your criteria and explain why.',
-    category: 'Judges',
     icon: 'scale',
     config,
-    outputs: verdictSchema,
     permissions: { llm: true },
-  },
+  }),
 
   async judge(input, rawConfig, ctx) {
     const cfg = readConfig<LlmJudgeConfig>(ID, config, rawConfig);

@@ -7,7 +7,8 @@
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import { preview, toText } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { MAX_PATTERN_LENGTH, unsafeReason } from './safe-pattern.ts';
 
@@ -83,19 +84,15 @@ function compile(cfg: RegexConfig): RegExp {
 
 /** The regex judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'Regular expression',
     description:
       'Passes when the output matches (or does not match) a regular expression. Unsafe patterns are refused.',
-    category: 'Judges',
     icon: 'regex',
     config,
-    outputs: verdictSchema,
-    permissions: {},
-  },
+  }),
 
   judge(input, rawConfig) {
     const cfg = readConfig<RegexConfig>(ID, config, rawConfig);

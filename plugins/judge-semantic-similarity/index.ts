@@ -8,7 +8,8 @@ import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
 import { preview, toText } from '../judge-kit/text.ts';
-import { thresholdSetting, verdict, verdictSchema } from '../judge-kit/verdict.ts';
+import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { cosine, inverseDocumentFrequency, terms } from './tf-idf.ts';
 
@@ -43,18 +44,14 @@ interface SimilarityConfig {
 
 /** The semantic-similarity judge. */
 export default definePlugin<JudgePlugin>({
-  manifest: {
+  manifest: judgeManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'judge',
     title: 'Semantic similarity',
     description: 'Scores how close the output is to a reference answer (TF-IDF cosine, runs offline).',
-    category: 'Judges',
     icon: 'git-compare',
     config,
-    outputs: verdictSchema,
-    permissions: {},
-  },
+  }),
 
   judge(input, rawConfig) {
     const cfg = readConfig<SimilarityConfig>(ID, config, rawConfig);

@@ -4,11 +4,15 @@
  * no model clears it, the best expected quality wins so users are not handed a known-bad model.
  */
 import { definePlugin, type RouterArm, type RouterPlugin } from '../../registry/sdk/plugin.ts';
-import { ALL, type BanditState, readBanditState, recordOutcome, statsOf } from '../router-kit/arm-stats.ts';
+import { ALL, type BanditState, readBanditState, statsOf } from '../router-kit/arm-stats.ts';
 import { blendedMean } from '../router-kit/blended-mean.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
+import { learnReward } from '../router-kit/learn-reward.ts';
 import { readConfig } from '../router-kit/read-config.ts';
-import { checkOutcome, qualityOf } from '../router-kit/reward.ts';
+import { qualityOf } from '../router-kit/reward.ts';
+import { routeTo } from '../router-kit/route.ts';
+import { routerManifest } from '../router-kit/router-manifest.ts';
+import { defaultQualitySetting, priorWeightSetting } from '../router-kit/settings.ts';
 
 const ID = 'router/cost-aware';
 
@@ -23,19 +27,11 @@ const config = {
       default: 0.7,
       description: 'Expected quality a model must reach to be chosen for its price.',
     },
-    priorWeight: {
-      type: 'number',
-      minimum: 0,
-      default: 5,
-      description: 'How many observed calls the prior quality counts as. Higher: slower to change its mind.',
-    },
-    defaultQuality: {
-      type: 'number',
-      minimum: 0,
-      maximum: 1,
-      default: 0.5,
-      description: 'Prior quality for models that state none.',
-    },
+    priorWeight: priorWeightSetting(
+      5,
+      'How many observed calls the prior quality counts as. Higher: slower to change its mind.',
+    ),
+    defaultQuality: defaultQualitySetting,
   },
 };
 
@@ -66,26 +62,15 @@ function price(c: Candidate): string {
 
 /** The cost-aware router. */
 export default definePlugin<RouterPlugin>({
-  manifest: {
+  manifest: routerManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'router',
     title: 'Cheapest good-enough model',
     description:
       'Picks the cheapest model whose expected quality (prior blended with judge scores) clears a threshold.',
-    category: 'Routing',
     icon: 'piggy-bank',
     config,
-    outputs: {
-      type: 'object',
-      properties: {
-        arm: { type: 'string' },
-        fallbacks: { type: 'array', items: { type: 'string' } },
-        explanation: { type: 'string' },
-      },
-    },
-    permissions: {},
-  },
+  }),
 
   choose(request, state, rawConfig) {
     const cfg = readConfig<CostAwareConfig>(ID, config, rawConfig);
@@ -97,20 +82,24 @@ export default definePlugin<RouterPlugin>({
     const rest = candidates
       .filter((c) => c.quality < cfg.threshold)
       .sort((a, b) => b.quality - a.quality || a.cost - b.cost);
-    const [best, ...others] = [...good, ...rest] as [Candidate, ...Candidate[]];
+    const ranked = [...good, ...rest];
+    const best = ranked[0]!;
     const q = `expected quality ${best.quality.toFixed(2)} from ${best.calls} scored call${best.calls === 1 ? '' : 's'}`;
     const explanation =
       good.length > 0
         ? `'${best.arm.id}' is the cheapest model (${price(best)}) whose ${q} clears ${cfg.threshold}` +
           (good.length > 1 ? `; ${good.length - 1} pricier model(s) also qualify` : '')
         : `no model clears ${cfg.threshold}, so the best expected quality: '${best.arm.id}' (${q}, ${price(best)})`;
-    return { arm: best.arm.id, fallbacks: others.map((c) => c.arm.id), explanation };
+    return routeTo(
+      ranked.map((c) => c.arm),
+      best.arm,
+      explanation,
+    );
   },
 
   learn(outcome, state, rawConfig) {
     readConfig<CostAwareConfig>(ID, config, rawConfig);
-    checkOutcome(ID, outcome);
     // Cost is already the ranking key; the reward stays pure quality so the threshold keeps its meaning.
-    return { ...recordOutcome(readBanditState(ID, state), [ALL], outcome, qualityOf(outcome)) };
+    return learnReward(ID, state, outcome, qualityOf);
   },
 });

@@ -6,6 +6,7 @@
 import { definePlugin, type RouterPlugin } from '../../registry/sdk/plugin.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
 import { readConfig } from '../router-kit/read-config.ts';
+import { routerManifest } from '../router-kit/router-manifest.ts';
 import { checkOutcome } from '../router-kit/reward.ts';
 import { type ChainState, readChainState } from './chain-state.ts';
 
@@ -45,26 +46,15 @@ interface ChainConfig {
 
 /** The fallback-chain router. */
 export default definePlugin<RouterPlugin>({
-  manifest: {
+  manifest: routerManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'router',
     title: 'Fallback chain',
     description:
       'Tries models in order; on an error or timeout the next one. Models that keep failing wait at the end.',
-    category: 'Routing',
     icon: 'list-ordered',
     config,
-    outputs: {
-      type: 'object',
-      properties: {
-        arm: { type: 'string' },
-        fallbacks: { type: 'array', items: { type: 'string' } },
-        explanation: { type: 'string' },
-      },
-    },
-    permissions: {},
-  },
+  }),
 
   choose(request, state, rawConfig) {
     const cfg = readConfig<ChainConfig>(ID, config, rawConfig);

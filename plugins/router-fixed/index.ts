@@ -6,10 +6,12 @@
 
 import { definePlugin, type RouterPlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
-import { ALL, describeStats, readBanditState, recordOutcome, statsOf } from '../router-kit/arm-stats.ts';
+import { ALL, describeStats, readBanditState, statsOf } from '../router-kit/arm-stats.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
+import { learnReward } from '../router-kit/learn-reward.ts';
 import { readConfig } from '../router-kit/read-config.ts';
-import { checkOutcome, rewardOf } from '../router-kit/reward.ts';
+import { rewardOf } from '../router-kit/reward.ts';
+import { routerManifest } from '../router-kit/router-manifest.ts';
 
 const ID = 'router/fixed';
 
@@ -38,25 +40,14 @@ interface FixedConfig {
 
 /** The fixed router. */
 export default definePlugin<RouterPlugin>({
-  manifest: {
+  manifest: routerManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'router',
     title: 'Fixed model',
     description: 'Always routes to one chosen model, with optional fallbacks when it fails.',
-    category: 'Routing',
     icon: 'pin',
     config,
-    outputs: {
-      type: 'object',
-      properties: {
-        arm: { type: 'string' },
-        fallbacks: { type: 'array', items: { type: 'string' } },
-        explanation: { type: 'string' },
-      },
-    },
-    permissions: {},
-  },
+  }),
 
   choose(request, state, rawConfig) {
     const cfg = readConfig<FixedConfig>(ID, config, rawConfig);
@@ -79,7 +70,6 @@ export default definePlugin<RouterPlugin>({
 
   learn(outcome, state, rawConfig) {
     readConfig<FixedConfig>(ID, config, rawConfig);
-    checkOutcome(ID, outcome);
-    return { ...recordOutcome(readBanditState(ID, state), [ALL], outcome, rewardOf(outcome)) };
+    return learnReward(ID, state, outcome, rewardOf);
   },
 });

@@ -5,12 +5,16 @@
  * language, tenant) and uses the overall posteriors until a bucket has seen enough calls.
  */
 import { definePlugin, type RouterPlugin } from '../../registry/sdk/plugin.ts';
-import { ALL, describeStats, readBanditState, recordOutcome, statsOf } from '../router-kit/arm-stats.ts';
+import { ALL, describeStats, readBanditState, statsOf } from '../router-kit/arm-stats.ts';
 import { sampleBeta } from '../router-kit/beta-sample.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
 import { bucketKey, CONTEXT_FEATURES, type ContextFeature } from '../router-kit/context-bucket.ts';
+import { learnReward } from '../router-kit/learn-reward.ts';
 import { readConfig } from '../router-kit/read-config.ts';
-import { checkOutcome, rewardOf } from '../router-kit/reward.ts';
+import { rewardOf } from '../router-kit/reward.ts';
+import { routeTo } from '../router-kit/route.ts';
+import { routerManifest } from '../router-kit/router-manifest.ts';
+import { defaultQualitySetting, priorWeightSetting, rewardWeightSettings } from '../router-kit/settings.ts';
 
 const ID = 'router/thompson';
 
@@ -41,26 +45,9 @@ const config = {
       description:
         'Calls a context bucket needs before its own posteriors are used instead of the overall ones.',
     },
-    priorWeight: {
-      type: 'number',
-      minimum: 0,
-      default: 2,
-      description: 'How many calls a model’s prior quality counts as.',
-    },
-    defaultQuality: {
-      type: 'number',
-      minimum: 0,
-      maximum: 1,
-      default: 0.5,
-      description: 'Prior quality for models that state none.',
-    },
-    costWeight: { type: 'number', minimum: 0, default: 0, description: 'Reward lost per USD a call cost.' },
-    latencyWeight: {
-      type: 'number',
-      minimum: 0,
-      default: 0,
-      description: 'Reward lost per second a call took.',
-    },
+    priorWeight: priorWeightSetting(2),
+    defaultQuality: defaultQualitySetting,
+    ...rewardWeightSettings,
   },
 };
 
@@ -76,26 +63,15 @@ interface ThompsonConfig {
 
 /** The Thompson-sampling router. */
 export default definePlugin<RouterPlugin>({
-  manifest: {
+  manifest: routerManifest({
     id: ID,
     version: '1.0.0',
-    kind: 'router',
     title: 'Thompson sampling',
     description:
       'Samples each model’s Beta posterior and picks the best draw; can learn per request context.',
-    category: 'Routing',
     icon: 'sparkles',
     config,
-    outputs: {
-      type: 'object',
-      properties: {
-        arm: { type: 'string' },
-        fallbacks: { type: 'array', items: { type: 'string' } },
-        explanation: { type: 'string' },
-      },
-    },
-    permissions: {},
-  },
+  }),
 
   choose(request, state, rawConfig, random) {
     const cfg = readConfig<ThompsonConfig>(ID, config, rawConfig);
@@ -122,19 +98,22 @@ export default definePlugin<RouterPlugin>({
           : ` overall (context ${wanted} has ${bucketCalls} of ${cfg.minBucketCalls} calls needed)`;
     }
     const runnerUp = draws[1] ? `; '${draws[1].id}' drew ${draws[1].sample.toFixed(2)}` : '';
-    return {
-      arm: best.id,
-      fallbacks: draws.slice(1).map((d) => d.id),
-      explanation:
-        `'${best.id}' drew the highest sampled reward ${best.sample.toFixed(2)}${where} ` +
+    return routeTo(
+      draws,
+      best,
+      `'${best.id}' drew the highest sampled reward ${best.sample.toFixed(2)}${where} ` +
         `(posterior mean ${best.mean.toFixed(2)}, ${describeStats(best.stats)})${runnerUp}`,
-    };
+    );
   },
 
   learn(outcome, state, rawConfig) {
     const cfg = readConfig<ThompsonConfig>(ID, config, rawConfig);
-    checkOutcome(ID, outcome);
-    const bucket = bucketKey(outcome.features, cfg.contextFeatures, cfg.lengthLimits);
-    return { ...recordOutcome(readBanditState(ID, state), [ALL, bucket], outcome, rewardOf(outcome, cfg)) };
+    return learnReward(
+      ID,
+      state,
+      outcome,
+      (o) => rewardOf(o, cfg),
+      (o) => [bucketKey(o.features, cfg.contextFeatures, cfg.lengthLimits)],
+    );
   },
 });

@@ -3,14 +3,21 @@
  * the highest version that satisfies the range wins.
  */
 import semver from 'semver';
+import { parseUses } from '../../registry/resolve-version.ts';
 import type { Plugin, PluginResolver, ResolvedPlugin } from '../../registry/sdk/plugin.ts';
 import { FlowError, UserError } from '../workflow/errors.ts';
 
-/** `scope/name@range` split into id and range (`*` when no range is given). */
-export function parseUses(uses: string): { id: string; range: string } {
-  const at = uses.indexOf('@', 1);
-  if (at < 0) return { id: uses.trim(), range: '*' };
-  return { id: uses.slice(0, at).trim(), range: uses.slice(at + 1).trim() || '*' };
+/** `scope/name@range` as { id, range }; one grammar for the registry and the engine. */
+export { parseUses };
+
+// To a caller resolving a plugin, a reference that names no version is a plugin that is not there.
+function parseReference(uses: string): { id: string; range: string } {
+  try {
+    return parseUses(uses);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError('plugin-not-found', `plugin '${uses}' not found: ${error.message}`, { uses, available: [] });
+  }
 }
 
 function toResolved(plugin: Plugin): ResolvedPlugin {
@@ -42,20 +49,13 @@ export function createInProcessResolver(plugins: Plugin[]): PluginResolver {
   return (uses) => {
     const known = chosen.get(uses);
     if (known) return known;
-    const { id, range } = parseUses(uses);
+    const { id, range } = parseReference(uses);
     const versions = byId.get(id);
     if (!versions) {
       throw new UserError('plugin-not-found', `plugin '${uses}' not found: no plugin '${id}' is available`, {
         uses,
         available: [],
       });
-    }
-    if (semver.validRange(range) === null) {
-      throw new UserError(
-        'plugin-not-found',
-        `plugin '${uses}' not found: '${range}' is not a semver range`,
-        { uses, available: [...versions.keys()] },
-      );
     }
     const best = semver.maxSatisfying([...versions.keys()], range);
     if (best === null) {

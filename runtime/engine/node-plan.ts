@@ -5,7 +5,7 @@
 import { UserError } from '../workflow/errors.ts';
 import type { OnError, WorkflowNode } from '../workflow/types.ts';
 import type { BreakerPolicy } from './circuit-breaker.ts';
-import { toMilliseconds } from './duration.ts';
+import { parseDuration } from '../workflow/duration.ts';
 import { type ExpressionScope, evaluateParsed } from './expression/evaluator.ts';
 import type { ExpressionLimits } from './expression/limits.ts';
 import { parseExpression } from './expression/parser.ts';
@@ -85,12 +85,12 @@ function planNode(node: WorkflowNode): NodePlan {
     edges,
     passThrough: (edges.find((e) => e.isDefault) ?? edges[0])?.to,
     timeoutMs:
-      node.timeout === undefined ? undefined : toMilliseconds(node.timeout, `node '${node.id}' timeout`),
+      node.timeout === undefined ? undefined : parseDuration(node.timeout, `node '${node.id}' timeout`),
     retry: node.retry ? toRetrySchedule(node.retry, node.id) : undefined,
     breaker: node.circuitBreaker
       ? {
           failures: Math.max(1, node.circuitBreaker.failures),
-          resetAfterMs: toMilliseconds(
+          resetAfterMs: parseDuration(
             node.circuitBreaker.resetAfter ?? 30_000,
             `node '${node.id}' circuitBreaker.resetAfter`,
           ),

@@ -1,6 +1,6 @@
 /** The wait before a retry: exponential backoff, capped, with jitter so many runs do not retry in step. */
 import type { RetryPolicy } from '../workflow/types.ts';
-import { toMilliseconds } from './duration.ts';
+import { parseDuration } from '../workflow/duration.ts';
 
 /** A retry policy with every default filled in and durations in milliseconds. */
 export interface RetrySchedule {
@@ -15,9 +15,9 @@ export interface RetrySchedule {
 export function toRetrySchedule(policy: RetryPolicy, nodeId: string): RetrySchedule {
   return {
     max: Math.max(0, Math.floor(policy.max)),
-    backoffMs: toMilliseconds(policy.backoff ?? 200, `node '${nodeId}' retry.backoff`),
+    backoffMs: parseDuration(policy.backoff ?? 200, `node '${nodeId}' retry.backoff`),
     factor: policy.factor ?? 2,
-    maxDelayMs: toMilliseconds(policy.maxDelay ?? 30_000, `node '${nodeId}' retry.maxDelay`),
+    maxDelayMs: parseDuration(policy.maxDelay ?? 30_000, `node '${nodeId}' retry.maxDelay`),
     jitter: Math.min(1, Math.max(0, policy.jitter ?? 0.2)),
   };
 }

@@ -74,5 +74,13 @@ describe('node timeout', () => {
   it('refuses a timeout that is not a duration', async () => {
     const record = await runTest({ id: 't', nodes: [{ id: 'x', uses: 'test/echo', timeout: 'soon' }] });
     expect(record.error).toMatchObject({ code: 'invalid-duration', nodeId: 'x' });
+    expect(record.error?.message).toMatch(/^node 'x' timeout: invalid duration 'soon'/);
+  });
+
+  it('reads durations the way the workflow schema writes them', async () => {
+    const record = await runTest({ id: 't', nodes: [{ id: 'x', uses: 'test/echo', timeout: '1m30s' }] });
+    expect(record.status).toBe('completed');
+    const bare = await runTest({ id: 't', nodes: [{ id: 'x', uses: 'test/echo', timeout: '500' }] });
+    expect(bare.error?.message).toMatch(/add a unit: '500ms'/);
   });
 });

@@ -20,6 +20,13 @@ describe('isUrlAllowed', () => {
     expect(allowed('https://badexample.com/', ['*.example.com'])).toBe(false);
   });
 
+  it("lets '*' (a generic HTTP node) reach any http(s) host and port, still without credentials", () => {
+    expect(allowed('https://api.example.com/v1', ['*'])).toBe(true);
+    expect(allowed('http://127.0.0.1:8080/x', ['*'])).toBe(true);
+    expect(allowed('ftp://example.com/', ['*'])).toBe(false);
+    expect(allowed('https://user:pw@api.example.com/', ['*'])).toBe(false);
+  });
+
   it('refuses other protocols and URLs with credentials', () => {
     expect(allowed('file:///etc/passwd', ['api.example.com'])).toBe(false);
     expect(allowed('https://user:pw@api.example.com/', ['api.example.com'])).toBe(false);
@@ -32,6 +39,7 @@ describe('grantsFor', () => {
     kv: {},
     secrets: {},
     llm: async () => ({}),
+    assets: { read: async () => null },
   } as unknown as NodeContext;
   const manifest = (permissions: PluginManifest['permissions']) =>
     ({
@@ -47,5 +55,6 @@ describe('grantsFor', () => {
     expect(grantsFor(manifest({ net: ['a.com'], kv: true, data: ['orders'] }), ctx)).toEqual(['fetch', 'kv']);
     expect(grantsFor(manifest(undefined), ctx)).toEqual([]);
     expect(grantsFor(manifest({ secrets: ['K'], llm: true, kv: false }), ctx)).toEqual(['secrets', 'llm']);
+    expect(grantsFor(manifest({ assets: true, email: true }), ctx)).toEqual(['assets']);
   });
 });

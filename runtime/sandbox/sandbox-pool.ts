@@ -90,8 +90,9 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       live = [start(free === -1 ? 0 : free)];
     }
     const least = Math.min(...live.map((p) => p.load));
-    const chosen =
-      live.find((p) => p.warm.has(key) && p.load <= least + 1) ?? live.find((p) => p.load === least)!;
+    // A process runs plugin code one slice at a time, so a warm process that is busy would make the
+    // call wait: an idle one is worth a cold isolate.
+    const chosen = live.find((p) => p.warm.has(key) && p.load === least) ?? live.find((p) => p.load === least)!;
     if (chosen.warm.size >= MAX_WARM_KEYS) chosen.warm.clear();
     chosen.warm.add(key);
     return chosen;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
+import { UserError } from './errors.ts';
 import { parseWorkflow } from './parse-workflow.ts';
 import { type ValidateOptions, validateWorkflow } from './validate-workflow.ts';
 
@@ -192,6 +193,21 @@ nodes:
       `error config 6:15 /nodes/0/with/method: expected "GET" or "POST", got string 'PUT' (settings of core/http-request@^1)`,
       "error unresolved-plugin 11:11 node 'send': plugin 'core/email@^2' cannot be resolved: no installed version of 'core/email' matches '^2'",
     ]);
+  });
+
+  it('reports a reference the plugin lookup refuses as that node\'s problem', () => {
+    const text = 'id: x\nnodes:\n  - id: a\n    uses: core/set@banana\n  - id: b\n    uses: core/set\n';
+    const manifestFor = (uses: string) => {
+      if (uses.includes('banana')) throw new UserError('invalid-uses', "'banana' is not a semver range");
+      return manifest('core/set');
+    };
+    expect(summary(text, { manifestFor })).toEqual([
+      "error unresolved-plugin 4:11 node 'a': plugin 'core/set@banana' cannot be resolved: 'banana' is not a semver range",
+    ]);
+    const crash = () => {
+      throw new TypeError('bug in the lookup');
+    };
+    expect(() => validate(text, { manifestFor: crash })).toThrow('bug in the lookup');
   });
 
   it('reports graph problems even when the file also breaks the schema', () => {

@@ -6,6 +6,7 @@
  */
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import { configProblems, hasExpression } from './config-check.ts';
+import { UserError } from './errors.ts';
 import { findCycles } from './graph-cycles.ts';
 import { type JsonPath, type Locate, problemAt } from './source-locator.ts';
 import { expressionProblems } from './expression-problems.ts';
@@ -226,10 +227,19 @@ function pluginProblems(
     }
   }
   if (!options.manifestFor) return;
-  const manifest = options.manifestFor(node.uses);
+  let manifest: PluginManifest | undefined;
+  let refused: string | undefined;
+  try {
+    manifest = options.manifestFor(node.uses);
+  } catch (error) {
+    // A lookup may refuse a malformed reference: that is this node's problem, not the end of the check.
+    if (!(error instanceof UserError)) throw error;
+    refused = error.message;
+  }
   if (!manifest) {
     const [name, range] = node.uses.split('@');
-    const why = range ? `no installed version of '${name}' matches '${range}'` : `'${name}' is not installed`;
+    const why =
+      refused ?? (range ? `no installed version of '${name}' matches '${range}'` : `'${name}' is not installed`);
     problems.push(
       problemAt(
         locate([...path, 'uses']),

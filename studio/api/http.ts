@@ -54,9 +54,16 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   const sentToken = response.headers.get('x-csrf-token');
   if (sentToken) csrfToken = sentToken;
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string }; message?: string; code?: string }) ?? {};
-    const message = error.error?.message ?? error.message ?? `${method} ${url} failed with ${response.status}`;
-    throw new ApiError(response.status, error.error?.code ?? error.code ?? `http-${response.status}`, message, json);
+    const error =
+      (json as { error?: { code?: string; message?: string }; message?: string; code?: string }) ?? {};
+    const message =
+      error.error?.message ?? error.message ?? `${method} ${url} failed with ${response.status}`;
+    throw new ApiError(
+      response.status,
+      error.error?.code ?? error.code ?? `http-${response.status}`,
+      message,
+      json,
+    );
   }
   return json as T;
 }

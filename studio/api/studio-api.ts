@@ -138,8 +138,15 @@ export const api = {
     return toWorkflow(one<Loose>(await request('GET', paths.workflow(id)), 'workflow'));
   },
   /** Saves a new version; throws ApiError 409 with `{current: {version, yaml}}` when someone saved first. */
-  async saveWorkflow(id: string, yaml: string, message: string, baseVersion: number): Promise<WorkflowDetail> {
-    return toWorkflow(one<Loose>(await request('PUT', paths.workflow(id), { yaml, message, baseVersion }), 'workflow'));
+  async saveWorkflow(
+    id: string,
+    yaml: string,
+    message: string,
+    baseVersion: number,
+  ): Promise<WorkflowDetail> {
+    return toWorkflow(
+      one<Loose>(await request('PUT', paths.workflow(id), { yaml, message, baseVersion }), 'workflow'),
+    );
   },
   async deleteWorkflow(id: string): Promise<void> {
     await request('DELETE', paths.workflow(id));
@@ -154,7 +161,12 @@ export const api = {
     await request('POST', paths.publish(id, version));
   },
   /** Starts a run; `yaml` lets the test panel run the unsaved draft. */
-  async startRun(body: { workflowId: string; version?: number; input: unknown; yaml?: string }): Promise<string> {
+  async startRun(body: {
+    workflowId: string;
+    version?: number;
+    input: unknown;
+    yaml?: string;
+  }): Promise<string> {
     const json = await request<Loose>('POST', paths.runs, body);
     return String(json.runId ?? json.id ?? (json.run as Loose | undefined)?.id);
   },
@@ -169,6 +181,8 @@ export const api = {
   },
   async listPlugins(): Promise<PluginManifest[]> {
     const list = listOf<Loose>(await request('GET', paths.plugins), 'plugins');
-    return list.map((p) => (p.manifest && typeof p.manifest === 'object' ? p.manifest : p) as unknown as PluginManifest);
+    return list.map(
+      (p) => (p.manifest && typeof p.manifest === 'object' ? p.manifest : p) as unknown as PluginManifest,
+    );
   },
 };

@@ -1,16 +1,34 @@
 /** A centred dialog with a title, closed by Esc, the × button or a click outside. */
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Icon } from './Icon.tsx';
 
 /** A modal dialog. */
-export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  const body = useRef<HTMLDivElement>(null);
+  // Typing should start in the dialog's first field.
+  useEffect(() => body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click outside closes; Esc and × do the same from the keyboard.
+    <div
+      className="modal-backdrop"
+      role="presentation"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-label={title} aria-modal="true">
         <header>
           <h3>{title}</h3>
@@ -18,7 +36,9 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
             <Icon name="x" />
           </button>
         </header>
-        <div className="modal-body">{children}</div>
+        <div className="modal-body" ref={body}>
+          {children}
+        </div>
       </div>
     </div>
   );

@@ -30,7 +30,13 @@ const nodeTypes = { workflow: FlowNode };
 type Size = { width: number; height: number };
 
 /** The canvas of the editor in context. `changed` highlights nodes (version diff). */
-export function Canvas({ changed, onNodeOpen }: { changed?: ReadonlySet<string>; onNodeOpen?: (id: string) => void }) {
+export function Canvas({
+  changed,
+  onNodeOpen,
+}: {
+  changed?: ReadonlySet<string>;
+  onNodeOpen?: (id: string) => void;
+}) {
   const store = useEditorStore();
   const workflow = useEditor(selectWorkflow);
   const manifests = useEditor(selectManifests);
@@ -54,7 +60,10 @@ export function Canvas({ changed, onNodeOpen }: { changed?: ReadonlySet<string>;
       })),
     [graph.nodes, drag, measured, selected],
   );
-  const edges = useMemo(() => graph.edges.map((e) => ({ ...e, selected: selectedEdges.has(e.id) })), [graph.edges, selectedEdges]);
+  const edges = useMemo(
+    () => graph.edges.map((e) => ({ ...e, selected: selectedEdges.has(e.id) })),
+    [graph.edges, selectedEdges],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNodeType>[]) => {
@@ -79,7 +88,9 @@ export function Canvas({ changed, onNodeOpen }: { changed?: ReadonlySet<string>;
         setDrag((d) => {
           const all = { ...d, ...moving };
           if (finished.length) {
-            const moves = finished.filter((id) => all[id]).map((id) => edit.moveNode(id, all[id]!.x, all[id]!.y));
+            const moves = finished
+              .filter((id) => all[id])
+              .map((id) => edit.moveNode(id, all[id]!.x, all[id]!.y));
             store.getState().dispatch(moves);
             for (const id of finished) delete all[id];
           }
@@ -95,7 +106,8 @@ export function Canvas({ changed, onNodeOpen }: { changed?: ReadonlySet<string>;
     if (!selects.length) return;
     setSelectedEdges((cur) => {
       const next = new Set(cur);
-      for (const c of selects) if (c.selected) next.add(c.id);
+      for (const c of selects)
+        if (c.selected) next.add(c.id);
         else next.delete(c.id);
       return next;
     });
@@ -140,13 +152,21 @@ export function Canvas({ changed, onNodeOpen }: { changed?: ReadonlySet<string>;
       event.preventDefault();
       const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const node = newNode(manifest, new Set(s.workflow.nodes.map((n) => n.id)));
-      if (s.dispatch(edit.addNode(node, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) }))) s.select([node.id]);
+      if (s.dispatch(edit.addNode(node, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) })))
+        s.select([node.id]);
     },
     [store, flow],
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div
+      className="canvas"
+      role="application"
+      aria-label="Workflow canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      data-testid="canvas"
+    >
       <ReactFlow<FlowNodeType, Edge>
         nodes={nodes}
         edges={edges}

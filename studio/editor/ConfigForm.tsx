@@ -10,9 +10,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { useMemo } from 'react';
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import type { WorkflowNode } from '../../runtime/workflow/types.ts';
+import { ExpressionInput } from './ExpressionInput.tsx';
 import { useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
-import { ExpressionInput } from './ExpressionInput.tsx';
 import type { ScopeEntry } from './expression-scope.ts';
 
 const validator = customizeValidator({ AjvClass: Ajv2020 as never, ajvOptionsOverrides: { strict: false } });
@@ -29,7 +29,9 @@ function ExpressionWidget(props: WidgetProps) {
       onChange={(v) => props.onChange(v === '' ? props.options.emptyValue : v)}
       onBlur={() => props.onBlur(props.id, props.value)}
       scope={scope}
-      placeholder={props.placeholder || (props.schema.default !== undefined ? String(props.schema.default) : '')}
+      placeholder={
+        props.placeholder || (props.schema.default !== undefined ? String(props.schema.default) : '')
+      }
     />
   );
 }
@@ -71,10 +73,18 @@ function uiSchemaFor(manifest: PluginManifest, schema: RJSFSchema): UiSchema {
  * while their value is text, since that is how builders write them.
  */
 function formSchema(manifest: PluginManifest, values: Record<string, unknown>): RJSFSchema {
-  const { $schema: _ignored, ...rest } = (manifest.config ?? { type: 'object', properties: {} }) as RJSFSchema;
+  const { $schema: _ignored, ...rest } = (manifest.config ?? {
+    type: 'object',
+    properties: {},
+  }) as RJSFSchema;
   const properties: Record<string, unknown> = {};
-  for (const [key, prop] of Object.entries((rest.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-    properties[key] = prop.type || prop.enum || prop.const || prop.oneOf || prop.anyOf || prop.$ref ? prop : untypedField(prop, values[key]);
+  for (const [key, prop] of Object.entries(
+    (rest.properties ?? {}) as Record<string, Record<string, unknown>>,
+  )) {
+    properties[key] =
+      prop.type || prop.enum || prop.const || prop.oneOf || prop.anyOf || prop.$ref
+        ? prop
+        : untypedField(prop, values[key]);
   }
   return { title: '', ...rest, properties } as RJSFSchema;
 }
@@ -83,7 +93,8 @@ function formSchema(manifest: PluginManifest, values: Record<string, unknown>): 
 function untypedField(prop: Record<string, unknown>, value: unknown): Record<string, unknown> {
   const sample = value ?? prop.default;
   if (sample === undefined || typeof sample === 'string') return { ...prop, type: 'string' };
-  if (sample && typeof sample === 'object' && !Array.isArray(sample)) return { ...prop, type: 'object', additionalProperties: { type: 'string' } };
+  if (sample && typeof sample === 'object' && !Array.isArray(sample))
+    return { ...prop, type: 'object', additionalProperties: { type: 'string' } };
   return prop;
 }
 
@@ -96,11 +107,21 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The config form of `node`. */
-export function ConfigForm({ node, manifest, scope }: { node: WorkflowNode; manifest: PluginManifest; scope: ScopeEntry[] }) {
+export function ConfigForm({
+  node,
+  manifest,
+  scope,
+}: {
+  node: WorkflowNode;
+  manifest: PluginManifest;
+  scope: ScopeEntry[];
+}) {
   const store = useEditorStore();
   const current = node.with ?? {};
   // Rebuild the schema only when a value's type changes, not on every keystroke.
-  const types = Object.entries(current).map(([k, v]) => `${k}:${typeof v}`).join(',');
+  const types = Object.entries(current)
+    .map(([k, v]) => `${k}:${typeof v}`)
+    .join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `types` stands for `current` here.
   const schema = useMemo(() => formSchema(manifest, current), [manifest, types]);
   const uiSchema = useMemo(() => uiSchemaFor(manifest, schema), [manifest, schema]);

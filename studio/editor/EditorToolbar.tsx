@@ -25,7 +25,14 @@ export function EditorToolbar(p: EditorToolbarProps) {
   const dirty = useEditor(selectDirty);
   const parses = useEditor(selectTextParses);
   const tool = (icon: string, label: string, onClick: () => void, disabled = false) => (
-    <button type="button" className="icon-button" title={label} aria-label={label} onClick={onClick} disabled={disabled}>
+    <button
+      type="button"
+      className="icon-button"
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+      disabled={disabled}
+    >
       <Icon name={icon} size={16} />
     </button>
   );
@@ -45,7 +52,12 @@ export function EditorToolbar(p: EditorToolbarProps) {
         <span className="sep" />
         {tool('layout', 'Auto-layout (L)', p.onLayout)}
         {tool('maximize', 'Zoom to fit (F)', () => void flow.fitView({ padding: 0.2, duration: 200 }))}
-        <button type="button" className={`toggle ${p.showYaml ? 'on' : ''}`} onClick={p.onToggleYaml} aria-pressed={p.showYaml}>
+        <button
+          type="button"
+          className={`toggle ${p.showYaml ? 'on' : ''}`}
+          onClick={p.onToggleYaml}
+          aria-pressed={p.showYaml}
+        >
           YAML
         </button>
         {tool('help', 'Keyboard shortcuts (?)', p.onHelp)}

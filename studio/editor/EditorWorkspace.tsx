@@ -9,16 +9,16 @@ import { toast } from '../components/Toasts.tsx';
 import { navigate } from '../lib/hash-route.ts';
 import { layoutGraph } from './auto-layout.ts';
 import { Canvas } from './Canvas.tsx';
+import { EditorToolbar } from './EditorToolbar.tsx';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
-import { EditorToolbar } from './EditorToolbar.tsx';
 import { Inspector } from './Inspector.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { Palette } from './Palette.tsx';
 import { SaveDialog } from './SaveDialog.tsx';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { saveWorkflow } from './save-workflow.ts';
 import { selectNotice, selectRun } from './selectors.ts';
-import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { TestPanel } from './TestPanel.tsx';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -44,13 +44,23 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
   }, [notice]);
 
   // Clicking a node while a run is shown should show what it did: switch to the node tab.
-  useEffect(() => store.subscribe((s, prev) => s.selection !== prev.selection && s.selection.length === 1 && setTab('node')), [store]);
+  useEffect(
+    () =>
+      store.subscribe(
+        (s, prev) => s.selection !== prev.selection && s.selection.length === 1 && setTab('node'),
+      ),
+    [store],
+  );
 
   const layout = useCallback(async () => {
     const s = store.getState();
     const sizes = new Map(flow.getNodes().map((n) => [n.id, n.measured]));
     const positions = await layoutGraph(
-      s.workflow.nodes.map((n) => ({ id: n.id, width: sizes.get(n.id)?.width ?? 240, height: sizes.get(n.id)?.height ?? 80 })),
+      s.workflow.nodes.map((n) => ({
+        id: n.id,
+        width: sizes.get(n.id)?.width ?? 240,
+        height: sizes.get(n.id)?.height ?? 80,
+      })),
       flow.getEdges().map((e) => ({ id: e.id, source: e.source, target: e.target })),
     );
     s.dispatch(Object.entries(positions).map(([id, p]) => edit.moveNode(id, p.x, p.y)));
@@ -107,13 +117,20 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
         </main>
         {showYaml && <YamlPane />}
         <div className="dock">
-          <nav className="tabs" role="tablist">
+          <div className="tabs" role="tablist">
             {(['node', 'test', 'versions'] as const).map((t) => (
-              <button type="button" role="tab" key={t} aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
+              <button
+                type="button"
+                role="tab"
+                key={t}
+                aria-selected={tab === t}
+                className={tab === t ? 'on' : ''}
+                onClick={() => setTab(t)}
+              >
                 {t === 'node' ? 'Node' : t === 'test' ? 'Test' : 'Versions'}
               </button>
             ))}
-          </nav>
+          </div>
           <div className="dock-body">
             {tab === 'node' && <Inspector />}
             {tab === 'test' && <TestPanel workflowId={workflow.id} />}

@@ -17,7 +17,11 @@ function scopeCompletions(scope: ScopeEntry[], always: boolean) {
     const open = before.lastIndexOf('{{');
     if (!always && (open === -1 || before.lastIndexOf('}}') > open)) return null;
     const word = context.matchBefore(/[\w.$]*/);
-    if (!word || (word.from === word.to && !context.explicit && !before.endsWith('{{ ') && !before.endsWith('{{'))) return null;
+    if (
+      !word ||
+      (word.from === word.to && !context.explicit && !before.endsWith('{{ ') && !before.endsWith('{{'))
+    )
+      return null;
     return {
       from: word.from,
       options: scope.map((e) => ({ label: e.label, detail: e.detail, type: 'variable' })),
@@ -49,8 +53,14 @@ export function ExpressionInput(props: {
       singleLineTheme,
       EditorView.lineWrapping,
       ...(language === 'javascript' ? [javascript()] : []),
-      autocompletion({ override: [scopeCompletions(scope, language === 'javascript')], activateOnTyping: true }),
-      EditorView.contentAttributes.of({ 'aria-label': props.id ?? 'expression', 'data-field': props.id ?? '' }),
+      autocompletion({
+        override: [scopeCompletions(scope, language === 'javascript')],
+        activateOnTyping: true,
+      }),
+      EditorView.contentAttributes.of({
+        'aria-label': props.id ?? 'expression',
+        'data-field': props.id ?? '',
+      }),
     ],
     [scope, language, props.id],
   );

@@ -38,7 +38,8 @@ const STATUS_LABEL: Record<NodeRunState['status'], string> = {
 export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<FlowNodeType>) {
   const { node, manifest, handles, run, problems } = data;
   // A plain node has one unlabelled output, centred on its right edge like its input.
-  const single = handles.length === 1 && handles[0]!.kind === 'out' && !handles[0]!.label ? handles[0] : undefined;
+  const single =
+    handles.length === 1 && handles[0]!.kind === 'out' && !handles[0]!.label ? handles[0] : undefined;
   const errors = problems.filter((p) => p.severity === 'error');
   const title = node.name ?? manifest?.title ?? node.uses;
   const color = categoryColor(manifest?.category, manifest?.control);
@@ -52,8 +53,15 @@ export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<Flo
     manifest ? '' : 'is-unknown',
   ].join(' ');
   return (
-    <div className={classes} data-node-id={node.id} data-status={run?.status ?? ''} style={{ '--node-color': color } as React.CSSProperties}>
-      {data.hasTarget && <Handle type="target" position={Position.Left} id="in" className="flow-handle target" />}
+    <div
+      className={classes}
+      data-node-id={node.id}
+      data-status={run?.status ?? ''}
+      style={{ '--node-color': color } as React.CSSProperties}
+    >
+      {data.hasTarget && (
+        <Handle type="target" position={Position.Left} id="in" className="flow-handle target" />
+      )}
       <div className="flow-node-head">
         <span className="flow-node-icon">
           <Icon name={manifest?.icon ?? manifest?.control} size={16} />
@@ -78,13 +86,23 @@ export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<Flo
       )}
       {!manifest && <div className="flow-node-problem warn">Plugin {node.uses} is not installed</div>}
       {single ? (
-        <Handle type="source" position={Position.Right} id={single.id} className="flow-handle source kind-out" />
+        <Handle
+          type="source"
+          position={Position.Right}
+          id={single.id}
+          className="flow-handle source kind-out"
+        />
       ) : (
         <div className="flow-node-outs">
           {handles.map((h) => (
             <div key={h.id} className={`flow-node-out kind-${h.kind}`}>
               {h.label && <span className="flow-node-out-label">{h.label}</span>}
-              <Handle type="source" position={Position.Right} id={h.id} className={`flow-handle source kind-${h.kind}`} />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={h.id}
+                className={`flow-handle source kind-${h.kind}`}
+              />
             </div>
           ))}
         </div>

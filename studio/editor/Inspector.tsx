@@ -6,12 +6,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { NODE_ID_PATTERN } from '../../runtime/workflow/edit-ids.ts';
 import type { WorkflowNode } from '../../runtime/workflow/types.ts';
 import { Icon } from '../components/Icon.tsx';
-import { problemsByNode } from './canvas-graph.ts';
 import { ConfigForm } from './ConfigForm.tsx';
+import { problemsByNode } from './canvas-graph.ts';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
 import { expressionScope } from './expression-scope.ts';
 import { NodeRunDetails } from './NodeRunDetails.tsx';
+import { NextEditor } from './NextEditor.tsx';
 import { NodeSettings } from './NodeSettings.tsx';
 import { selectManifests, selectProblems, selectRun, selectSelection, selectWorkflow } from './selectors.ts';
 import { manifestFor } from './workflow-graph.ts';
@@ -23,7 +24,14 @@ function IdField({ node, taken }: { node: WorkflowNode; taken: ReadonlySet<strin
   const store = useEditorStore();
   const [value, setValue] = useState(node.id);
   useEffect(() => setValue(node.id), [node.id]);
-  const error = value === node.id ? undefined : !ID_PATTERN.test(value) ? 'Use letters, digits, - and _, starting with a letter' : taken.has(value) ? `'${value}' is already used` : undefined;
+  const error =
+    value === node.id
+      ? undefined
+      : !ID_PATTERN.test(value)
+        ? 'Use letters, digits, - and _, starting with a letter'
+        : taken.has(value)
+          ? `'${value}' is already used`
+          : undefined;
   const commit = () => {
     if (value === node.id) return;
     if (error) return setValue(node.id);
@@ -59,15 +67,23 @@ export function Inspector() {
   const store = useEditorStore();
   const node = selection.length === 1 ? workflow.nodes.find((n) => n.id === selection[0]) : undefined;
   const manifest = node && manifestFor(node, manifests);
-  const scope = useMemo(() => (node ? expressionScope(workflow, node.id, manifests) : []), [workflow, node?.id, manifests]);
+  const nodeId = node?.id;
+  const scope = useMemo(
+    () => (nodeId ? expressionScope(workflow, nodeId, manifests) : []),
+    [workflow, nodeId, manifests],
+  );
   const taken = useMemo(() => new Set(workflow.nodes.map((n) => n.id)), [workflow]);
 
   if (!node) {
     return (
       <aside className="inspector empty" aria-label="Inspector">
         <Icon name="edit" size={28} />
-        <p>{selection.length > 1 ? `${selection.length} nodes selected` : 'Select a node to configure it.'}</p>
-        <p className="muted small">Drag nodes from the palette, connect their handles, press ? for shortcuts.</p>
+        <p>
+          {selection.length > 1 ? `${selection.length} nodes selected` : 'Select a node to configure it.'}
+        </p>
+        <p className="muted small">
+          Drag nodes from the palette, connect their handles, press ? for shortcuts.
+        </p>
       </aside>
     );
   }
@@ -106,14 +122,31 @@ export function Inspector() {
             id="node-name"
             placeholder={manifest?.title}
             value={node.name ?? ''}
-            onChange={(e) => store.getState().dispatch(edit.setNodeField(node.id, ['name'], e.target.value || undefined), `name:${node.id}`)}
+            onChange={(e) =>
+              store
+                .getState()
+                .dispatch(
+                  edit.setNodeField(node.id, ['name'], e.target.value || undefined),
+                  `name:${node.id}`,
+                )
+            }
           />
         </div>
       </section>
       <section>
         <h4>Configuration</h4>
-        {manifest ? <ConfigForm key={node.id} node={node} manifest={manifest} scope={scope} /> : <p className="muted">Plugin not installed: edit this node in YAML.</p>}
+        {manifest ? (
+          <ConfigForm key={node.id} node={node} manifest={manifest} scope={scope} />
+        ) : (
+          <p className="muted">Plugin not installed: edit this node in YAML.</p>
+        )}
       </section>
+      {manifest?.control !== 'end' && (
+        <section>
+          <h4>Next steps</h4>
+          <NextEditor node={node} workflow={workflow} scope={scope} />
+        </section>
+      )}
       <section>
         <h4>Settings</h4>
         <NodeSettings node={node} workflow={workflow} />

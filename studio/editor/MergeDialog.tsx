@@ -18,11 +18,18 @@ export function MergeDialog(props: {
   onReload: () => void;
   onClose: () => void;
 }) {
-  const merged = useMemo(() => mergeYaml(props.base, props.yours, props.theirs.yaml), [props.base, props.yours, props.theirs.yaml]);
+  const merged = useMemo(
+    () => mergeYaml(props.base, props.yours, props.theirs.yaml),
+    [props.base, props.yours, props.theirs.yaml],
+  );
   const [text, setText] = useState(merged.text);
   const conflicted = hasConflictMarkers(text);
   return (
-    <Modal title={`Version ${props.theirs.version} was saved while you were editing`} onClose={props.onClose} wide>
+    <Modal
+      title={`Version ${props.theirs.version} was saved while you were editing`}
+      onClose={props.onClose}
+      wide
+    >
       <p className="small">
         {merged.conflicts === 0
           ? 'Your changes and theirs touch different lines: they merge cleanly. Check the result and save.'

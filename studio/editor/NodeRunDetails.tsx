@@ -32,6 +32,7 @@ export function NodeRunDetails({ state }: { state: NodeRunState }) {
           <h5>Logs</h5>
           <ul className="logs">
             {state.logs.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: logs only grow; the position is the identity.
               <li key={`${i}-${l.message}`}>{l.message}</li>
             ))}
           </ul>

@@ -17,13 +17,16 @@ function duration(value: string): number | string | undefined {
 export function NodeSettings({ node, workflow }: { node: WorkflowNode; workflow: Workflow }) {
   const store = useEditorStore();
   const set = (path: Array<string | number>, value: unknown) =>
-    store.getState().dispatch(edit.setNodeField(node.id, path, value), `settings:${node.id}:${path.join('.')}`);
+    store
+      .getState()
+      .dispatch(edit.setNodeField(node.id, path, value), `settings:${node.id}:${path.join('.')}`);
   const onErrorMode = typeof node.onError === 'object' ? 'fallback' : (node.onError ?? 'fail');
   const fallback = typeof node.onError === 'object' ? node.onError.fallback : '';
   const others = workflow.nodes.filter((n) => n.id !== node.id);
 
   const setOnError = (mode: string, target = fallback || others[0]?.id || '') => {
-    const value: OnError | undefined = mode === 'fail' ? undefined : mode === 'continue' ? 'continue' : { fallback: target };
+    const value: OnError | undefined =
+      mode === 'fail' ? undefined : mode === 'continue' ? 'continue' : { fallback: target };
     set(['onError'], value);
   };
 
@@ -74,7 +77,11 @@ export function NodeSettings({ node, workflow }: { node: WorkflowNode; workflow:
       {onErrorMode === 'fallback' && (
         <>
           <label htmlFor="node-fallback">Fallback</label>
-          <select id="node-fallback" value={fallback} onChange={(e) => setOnError('fallback', e.target.value)}>
+          <select
+            id="node-fallback"
+            value={fallback}
+            onChange={(e) => setOnError('fallback', e.target.value)}
+          >
             {others.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.id}
@@ -84,7 +91,12 @@ export function NodeSettings({ node, workflow }: { node: WorkflowNode; workflow:
         </>
       )}
       <label htmlFor="node-disabled">Disabled</label>
-      <input id="node-disabled" type="checkbox" checked={!!node.disabled} onChange={(e) => set(['disabled'], e.target.checked || undefined)} />
+      <input
+        id="node-disabled"
+        type="checkbox"
+        checked={!!node.disabled}
+        onChange={(e) => set(['disabled'], e.target.checked || undefined)}
+      />
     </div>
   );
 }

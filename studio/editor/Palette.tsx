@@ -16,7 +16,10 @@ import { pluginIdOf } from './workflow-graph.ts';
 export const PALETTE_MIME = 'application/x-flow-plugin';
 
 /** Groups node manifests by category (control constructs first), each sorted by title. */
-export function paletteGroups(manifests: Iterable<PluginManifest>, search: string): Array<[string, PluginManifest[]]> {
+export function paletteGroups(
+  manifests: Iterable<PluginManifest>,
+  search: string,
+): Array<[string, PluginManifest[]]> {
   const q = search.trim().toLowerCase();
   const groups = new Map<string, PluginManifest[]>();
   for (const m of manifests) {
@@ -27,7 +30,10 @@ export function paletteGroups(manifests: Iterable<PluginManifest>, search: strin
     groups.set(category, [...(groups.get(category) ?? []), m]);
   }
   return [...groups.entries()]
-    .map(([name, list]) => [name, list.sort((a, b) => a.title.localeCompare(b.title))] as [string, PluginManifest[]])
+    .map(
+      ([name, list]) =>
+        [name, list.sort((a, b) => a.title.localeCompare(b.title))] as [string, PluginManifest[]],
+    )
     .sort(([a], [b]) => (a === 'Flow control' ? -1 : b === 'Flow control' ? 1 : a.localeCompare(b)));
 }
 
@@ -47,7 +53,10 @@ export function Palette() {
     // Clicking with a node selected continues the flow from it, when it has no next step yet.
     const from = after ? s.workflow.nodes.find((n) => n.id === after) : undefined;
     const link = from && from.next === undefined && s.manifests.get(pluginIdOf(from.uses))?.control !== 'end';
-    const edits = [edit.addNode(node, position, after), ...(link ? [edit.connect({ from: from.id, to: node.id })] : [])];
+    const edits = [
+      edit.addNode(node, position, after),
+      ...(link ? [edit.connect({ from: from.id, to: node.id })] : []),
+    ];
     if (s.dispatch(edits)) s.select([node.id]);
   };
 
@@ -55,10 +64,17 @@ export function Palette() {
     <aside className="palette" aria-label="Node palette">
       <div className="palette-search">
         <Icon name="search" size={14} />
-        <input placeholder="Search nodes" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search nodes" />
+        <input
+          placeholder="Search nodes"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label="Search nodes"
+        />
       </div>
       <div className="palette-list">
-        {groups.length === 0 && <div className="muted pad">{manifests.size ? 'No node matches.' : 'Loading plugins…'}</div>}
+        {groups.length === 0 && (
+          <div className="muted pad">{manifests.size ? 'No node matches.' : 'Loading plugins…'}</div>
+        )}
         {groups.map(([category, list]) => (
           <section key={category} className="palette-group">
             <h4>{category}</h4>

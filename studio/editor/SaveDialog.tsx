@@ -15,7 +15,12 @@ export function SaveDialog({ onSave, onClose }: { onSave: (message: string) => v
         }}
       >
         <label htmlFor="save-message">What changed?</label>
-        <input id="save-message" autoFocus value={message} placeholder="e.g. Route refund questions to a human" onChange={(e) => setMessage(e.target.value)} />
+        <input
+          id="save-message"
+          value={message}
+          placeholder="e.g. Route refund questions to a human"
+          onChange={(e) => setMessage(e.target.value)}
+        />
         <div className="row gap end">
           <button type="button" onClick={onClose}>
             Cancel

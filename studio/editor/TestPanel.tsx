@@ -14,7 +14,9 @@ import { selectRun, selectWorkflow } from './selectors.ts';
 function sampleInput(inputs: Record<string, { type?: string; default?: unknown }> | undefined): string {
   const out: Record<string, unknown> = {};
   for (const [k, spec] of Object.entries(inputs ?? {})) {
-    out[k] = spec.default ?? (spec.type === 'number' || spec.type === 'integer' ? 0 : spec.type === 'boolean' ? false : '');
+    out[k] =
+      spec.default ??
+      (spec.type === 'number' || spec.type === 'integer' ? 0 : spec.type === 'boolean' ? false : '');
   }
   return JSON.stringify(out, null, 2);
 }
@@ -23,11 +25,13 @@ function sampleInput(inputs: Record<string, { type?: string; default?: unknown }
 export function replyText(output: unknown): string {
   if (typeof output === 'string') return output;
   const o = (output ?? {}) as Record<string, unknown>;
-  for (const k of ['reply', 'text', 'answer', 'message', 'output']) if (typeof o[k] === 'string') return o[k] as string;
+  for (const k of ['reply', 'text', 'answer', 'message', 'output'])
+    if (typeof o[k] === 'string') return o[k] as string;
   return JSON.stringify(output);
 }
 
-type ChatLine = { who: 'user' | 'bot' | 'error'; text: string };
+type ChatLine = { id: number; who: 'user' | 'bot' | 'error'; text: string };
+let lineId = 0;
 
 /** The test panel of the editor in context. */
 export function TestPanel({ workflowId }: { workflowId: string }) {
@@ -46,7 +50,12 @@ export function TestPanel({ workflowId }: { workflowId: string }) {
   useEffect(() => {
     if (!chatRun.current || run.runId !== chatRun.current || run.status === 'running') return;
     chatRun.current = undefined;
-    setChat((c) => [...c, run.status === 'completed' ? { who: 'bot', text: replyText(run.output) } : { who: 'error', text: run.error?.message ?? `Run ${run.status}` }]);
+    setChat((c) => [
+      ...c,
+      run.status === 'completed'
+        ? { id: ++lineId, who: 'bot', text: replyText(run.output) }
+        : { id: ++lineId, who: 'error', text: run.error?.message ?? `Run ${run.status}` },
+    ]);
   }, [run]);
 
   const start = async (value: unknown) => {
@@ -79,7 +88,7 @@ export function TestPanel({ workflowId }: { workflowId: string }) {
     const text = message.trim();
     if (!text) return;
     setMessage('');
-    setChat((c) => [...c, { who: 'user', text }]);
+    setChat((c) => [...c, { id: ++lineId, who: 'user', text }]);
     chatRun.current = await start({ message: text });
   };
 
@@ -96,7 +105,13 @@ export function TestPanel({ workflowId }: { workflowId: string }) {
       {mode === 'json' ? (
         <>
           <label htmlFor="run-input">Input</label>
-          <textarea id="run-input" className="mono" rows={6} value={input} onChange={(e) => setInput(e.target.value)} />
+          <textarea
+            id="run-input"
+            className="mono"
+            rows={6}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+          />
           <button type="button" className="primary" onClick={runJson} disabled={run.status === 'running'}>
             <Icon name="play" size={14} /> Run
           </button>
@@ -104,9 +119,11 @@ export function TestPanel({ workflowId }: { workflowId: string }) {
       ) : (
         <div className="chat">
           <div className="chat-log" data-testid="chat-log">
-            {chat.length === 0 && <div className="muted small">Send a message to start a test conversation.</div>}
-            {chat.map((line, i) => (
-              <div key={`${i}-${line.text}`} className={`bubble ${line.who}`}>
+            {chat.length === 0 && (
+              <div className="muted small">Send a message to start a test conversation.</div>
+            )}
+            {chat.map((line) => (
+              <div key={line.id} className={`bubble ${line.who}`}>
                 {line.text}
               </div>
             ))}
@@ -118,7 +135,12 @@ export function TestPanel({ workflowId }: { workflowId: string }) {
               void send();
             }}
           >
-            <input placeholder="Type a message" value={message} onChange={(e) => setMessage(e.target.value)} aria-label="Message" />
+            <input
+              placeholder="Type a message"
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+              aria-label="Message"
+            />
             <button type="submit" className="primary" aria-label="Send">
               <Icon name="send" size={14} />
             </button>

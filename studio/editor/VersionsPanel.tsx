@@ -18,6 +18,7 @@ export function DiffView({ before, after }: { before: string; after: string }) {
     <pre className="diff" data-testid="yaml-diff">
       {yamlDiff(before, after).flatMap((block, b) =>
         block.lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a diff is static; line positions are the identity.
           <div key={`${b}-${i}`} className={`diff-${block.kind}`}>
             {block.kind === 'added' ? '+ ' : block.kind === 'removed' ? '- ' : '  '}
             {line}
@@ -29,7 +30,13 @@ export function DiffView({ before, after }: { before: string; after: string }) {
 }
 
 /** The versions panel. `onHighlight` marks changed nodes on the canvas. */
-export function VersionsPanel({ workflowId, onHighlight }: { workflowId: string; onHighlight: (ids: Set<string> | undefined) => void }) {
+export function VersionsPanel({
+  workflowId,
+  onHighlight,
+}: {
+  workflowId: string;
+  onHighlight: (ids: Set<string> | undefined) => void;
+}) {
   const store = useEditorStore();
   const baseVersion = useEditor(selectBaseVersion);
   const [versions, setVersions] = useState<VersionInfo[]>([]);
@@ -42,9 +49,11 @@ export function VersionsPanel({ workflowId, onHighlight }: { workflowId: string;
       .then((list) => setVersions([...list].sort((a, b) => b.version - a.version)))
       .catch((e: Error) => toast({ kind: 'error', message: e.message }));
   }, [workflowId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a save (new baseVersion) adds a version to the list.
   useEffect(load, [load, baseVersion]);
 
-  const textOf = async (v: number | 'draft') => (v === 'draft' ? store.getState().text : (await api.getVersion(workflowId, v)).yaml);
+  const textOf = async (v: number | 'draft') =>
+    v === 'draft' ? store.getState().text : (await api.getVersion(workflowId, v)).yaml;
 
   const compare = async (a: number | 'draft', b: number | 'draft') => {
     const [before, after] = await Promise.all([textOf(a), textOf(b)]);
@@ -62,12 +71,17 @@ export function VersionsPanel({ workflowId, onHighlight }: { workflowId: string;
     }
   };
 
-  const toggle = (v: number) => setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p.slice(-1), v]));
+  const toggle = (v: number) =>
+    setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p.slice(-1), v]));
 
   return (
     <div className="versions" data-testid="versions-panel">
       <div className="row gap">
-        <button type="button" disabled={picked.length !== 2} onClick={() => void compare(Math.min(...picked), Math.max(...picked))}>
+        <button
+          type="button"
+          disabled={picked.length !== 2}
+          onClick={() => void compare(Math.min(...picked), Math.max(...picked))}
+        >
           Compare selected
         </button>
         <button type="button" onClick={() => onHighlight(undefined)}>
@@ -78,10 +92,16 @@ export function VersionsPanel({ workflowId, onHighlight }: { workflowId: string;
       <ul className="version-list">
         {versions.map((v) => (
           <li key={v.version} className={v.version === baseVersion ? 'current' : ''}>
-            <input type="checkbox" checked={picked.includes(v.version)} onChange={() => toggle(v.version)} aria-label={`Pick version ${v.version}`} />
+            <input
+              type="checkbox"
+              checked={picked.includes(v.version)}
+              onChange={() => toggle(v.version)}
+              aria-label={`Pick version ${v.version}`}
+            />
             <div className="version-text">
               <div>
-                <strong>v{v.version}</strong> {v.published && <span className="status-badge status-completed">published</span>}
+                <strong>v{v.version}</strong>{' '}
+                {v.published && <span className="status-badge status-completed">published</span>}
                 {v.version === baseVersion && <span className="muted small"> (loaded)</span>}
               </div>
               <div className="small">{v.message || <span className="muted">no message</span>}</div>
@@ -91,7 +111,12 @@ export function VersionsPanel({ workflowId, onHighlight }: { workflowId: string;
               </div>
             </div>
             <div className="version-actions">
-              <button type="button" className="link" onClick={() => void compare(v.version, 'draft')} title="Compare with your draft">
+              <button
+                type="button"
+                className="link"
+                onClick={() => void compare(v.version, 'draft')}
+                title="Compare with your draft"
+              >
                 Diff
               </button>
               {!v.published && (

@@ -64,7 +64,14 @@ export function YamlPane() {
   const errors = problems.filter((p) => p.severity === 'error');
   return (
     <section className="yaml-pane" aria-label="YAML" data-testid="yaml-pane">
-      <CodeMirror ref={cm} value={draft} onChange={onChange} extensions={extensions} height="100%" className="yaml-editor" />
+      <CodeMirror
+        ref={cm}
+        value={draft}
+        onChange={onChange}
+        extensions={extensions}
+        height="100%"
+        className="yaml-editor"
+      />
       <div className={`yaml-status ${errors.length ? 'bad' : 'good'}`} data-testid="yaml-status">
         {errors.length === 0
           ? problems.length

@@ -3,7 +3,7 @@
  * move-node edits so a layout is one undoable step and only touches the `layout:` block.
  * elkjs is large, so it is loaded on first use.
  */
-import type { ELK as Elk, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
+import type { ELKConstructorArguments, ELK as Elk } from 'elkjs/lib/elk-api.js';
 
 type ElkConstructor = new (args?: ELKConstructorArguments) => Elk;
 let elk: Promise<Elk> | undefined;

@@ -80,5 +80,8 @@ export function useCanvasGraph(
   run: RunView,
   changed?: ReadonlySet<string>,
 ) {
-  return useMemo(() => buildCanvasGraph(workflow, manifests, problems, run, changed), [workflow, manifests, problems, run, changed]);
+  return useMemo(
+    () => buildCanvasGraph(workflow, manifests, problems, run, changed),
+    [workflow, manifests, problems, run, changed],
+  );
 }

@@ -14,7 +14,11 @@ export interface Clip {
 const KEY = 'flow-studio:clipboard';
 
 /** Copies the given nodes (kept in localStorage so paste works in another editor tab). */
-export function copyNodes(workflow: Workflow, ids: string[], positions: Record<string, { x: number; y: number }>): Clip {
+export function copyNodes(
+  workflow: Workflow,
+  ids: string[],
+  positions: Record<string, { x: number; y: number }>,
+): Clip {
   const set = new Set(ids);
   const clip: Clip = { nodes: workflow.nodes.filter((n) => set.has(n.id)), positions: {} };
   for (const id of ids) if (positions[id]) clip.positions[id] = positions[id]!;
@@ -36,13 +40,25 @@ function remapNext(next: Next | undefined, ids: Map<string, string>): Next | und
   if (next === undefined) return undefined;
   if (typeof next === 'string') return ids.get(next);
   const kept = next
-    .map((b) => ('default' in b ? (ids.has(b.default) ? { default: ids.get(b.default)! } : undefined) : ids.has(b.to) ? { ...b, to: ids.get(b.to)! } : undefined))
+    .map((b) =>
+      'default' in b
+        ? ids.has(b.default)
+          ? { default: ids.get(b.default)! }
+          : undefined
+        : ids.has(b.to)
+          ? { ...b, to: ids.get(b.to)! }
+          : undefined,
+    )
     .filter((b) => b !== undefined);
   return kept.length ? kept : undefined;
 }
 
 /** The clip's nodes renamed so none clashes with `taken`, with internal references renamed too. */
-export function pasteNodes(clip: Clip, taken: ReadonlySet<string>, offset = 40): Array<{ node: WorkflowNode; position?: { x: number; y: number } }> {
+export function pasteNodes(
+  clip: Clip,
+  taken: ReadonlySet<string>,
+  offset = 40,
+): Array<{ node: WorkflowNode; position?: { x: number; y: number } }> {
   const used = new Set(taken);
   const ids = new Map<string, string>();
   for (const n of clip.nodes) {

@@ -7,7 +7,12 @@ import type { Workflow } from '../../runtime/workflow/types.ts';
 import { edit } from './edits.ts';
 
 /** Edits for connecting `from`'s handle `handle` to `to`. */
-export function connectEdits(workflow: Workflow, from: string, handle: string | null | undefined, to: string): WorkflowEdit[] {
+export function connectEdits(
+  workflow: Workflow,
+  from: string,
+  handle: string | null | undefined,
+  to: string,
+): WorkflowEdit[] {
   const node = workflow.nodes.find((n) => n.id === from);
   if (!node || from === to) return [];
   const h = handle ?? 'out';
@@ -27,7 +32,12 @@ export function connectEdits(workflow: Workflow, from: string, handle: string | 
 }
 
 /** Edits for deleting the edge drawn from `from`'s handle `handle` to `to`. */
-export function disconnectEdits(workflow: Workflow, from: string, handle: string | null | undefined, to: string): WorkflowEdit[] {
+export function disconnectEdits(
+  workflow: Workflow,
+  from: string,
+  handle: string | null | undefined,
+  to: string,
+): WorkflowEdit[] {
   const node = workflow.nodes.find((n) => n.id === from);
   if (!node) return [];
   if (handle === 'body') return [edit.setNodeField(from, ['body'], undefined)];

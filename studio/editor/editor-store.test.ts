@@ -36,7 +36,8 @@ describe('editor store', () => {
 
   it('makes typing in one field a single undo step', () => {
     const store = createEditorStore(yaml);
-    for (const t of ['H', 'He', 'Hel']) store.getState().dispatch(edit.setNodeField('greet', ['with', 'template'], t), 'with:greet:template');
+    for (const t of ['H', 'He', 'Hel'])
+      store.getState().dispatch(edit.setNodeField('greet', ['with', 'template'], t), 'with:greet:template');
     expect(store.getState().workflow.nodes[0]!.with?.template).toBe('Hel');
     store.getState().undo();
     expect(store.getState().text).toBe(yaml);

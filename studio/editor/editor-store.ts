@@ -10,7 +10,7 @@ import { applyEdits } from '../../runtime/workflow/apply-edits.ts';
 import type { WorkflowEdit } from '../../runtime/workflow/edit.ts';
 import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
 import { parseCached } from './parse-cache.ts';
-import { type RunView, emptyRun, reduceTrace } from './run-view.ts';
+import { emptyRun, type RunView, reduceTrace } from './run-view.ts';
 
 /** Consecutive edits with the same key within this window make one undo step (typing in a field). */
 const COALESCE_MS = 1200;
@@ -60,7 +60,10 @@ export type EditorStore = StoreApi<EditorState>;
 const EMPTY: Workflow = { id: 'untitled', nodes: [] };
 
 /** Creates the store of one editor, loaded with `initialYaml` (version `baseVersion`). */
-export function createEditorStore(initialYaml: string, options: { file?: string; baseVersion?: number } = {}): EditorStore {
+export function createEditorStore(
+  initialYaml: string,
+  options: { file?: string; baseVersion?: number } = {},
+): EditorStore {
   const file = options.file ?? 'workflow.yaml';
   const first = parseCached(initialYaml, file);
 
@@ -118,7 +121,12 @@ export function createEditorStore(initialYaml: string, options: { file?: string;
       undo() {
         const { past, text, future } = get();
         if (past.length === 0) return;
-        set({ ...derive(past[past.length - 1]!), past: past.slice(0, -1), future: [text, ...future], lastKey: undefined });
+        set({
+          ...derive(past[past.length - 1]!),
+          past: past.slice(0, -1),
+          future: [text, ...future],
+          lastKey: undefined,
+        });
       },
       redo() {
         const { past, text, future } = get();
@@ -135,7 +143,8 @@ export function createEditorStore(initialYaml: string, options: { file?: string;
       },
       startRun: (runId) => set({ run: { ...emptyRun(), runId, status: 'running' } }),
       traceEvent: (event) => set({ run: reduceTrace(get().run, event) }),
-      showRun: (runId, events) => set({ run: events.reduce(reduceTrace, { ...emptyRun(), runId, status: 'running' }) }),
+      showRun: (runId, events) =>
+        set({ run: events.reduce(reduceTrace, { ...emptyRun(), runId, status: 'running' }) }),
       clearRun: () => set({ run: emptyRun() }),
       markSaved: (text, version) => set({ baseText: text, baseVersion: version }),
       notify: (kind, message) => set({ notice: { kind, message, at: Date.now() } }),

@@ -18,12 +18,29 @@ export const edit = {
   }),
   removeNode: (id: string): WorkflowEdit => ({ type: 'remove-node', id }),
   renameNode: (from: string, to: string): WorkflowEdit => ({ type: 'rename-node', from, to }),
-  setNodeField: (id: string, path: FieldPath, value: unknown): WorkflowEdit => ({ type: 'set-node-field', id, path, value }),
+  setNodeField: (id: string, path: FieldPath, value: unknown): WorkflowEdit => ({
+    type: 'set-node-field',
+    id,
+    path,
+    value,
+  }),
   setField: (path: FieldPath, value: unknown): WorkflowEdit => ({ type: 'set-field', path, value }),
-  connect: (c: { from: string; to: string; when?: string; on?: string; label?: string; default?: boolean }): WorkflowEdit => ({
+  connect: (c: {
+    from: string;
+    to: string;
+    when?: string;
+    on?: string;
+    label?: string;
+    default?: boolean;
+  }): WorkflowEdit => ({
     type: 'connect',
     ...c,
   }),
   disconnect: (from: string, to: string): WorkflowEdit => ({ type: 'disconnect', from, to }),
-  moveNode: (id: string, x: number, y: number): WorkflowEdit => ({ type: 'move-node', id, x: Math.round(x), y: Math.round(y) }),
+  moveNode: (id: string, x: number, y: number): WorkflowEdit => ({
+    type: 'move-node',
+    id,
+    x: Math.round(x),
+    y: Math.round(y),
+  }),
 };

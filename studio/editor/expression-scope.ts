@@ -26,7 +26,11 @@ function setKeys(withBlock: Record<string, unknown> | undefined): string[] {
 }
 
 /** Every name in scope for expressions of node `nodeId`. */
-export function expressionScope(workflow: Workflow, nodeId: string, manifests: ReadonlyMap<string, PluginManifest>): ScopeEntry[] {
+export function expressionScope(
+  workflow: Workflow,
+  nodeId: string,
+  manifests: ReadonlyMap<string, PluginManifest>,
+): ScopeEntry[] {
   const entries: ScopeEntry[] = [];
   for (const [name, spec] of Object.entries(workflow.inputs ?? {})) {
     entries.push({ label: `inputs.${name}`, detail: spec.type ? `input (${spec.type})` : 'input' });
@@ -38,7 +42,8 @@ export function expressionScope(workflow: Workflow, nodeId: string, manifests: R
     const manifest = manifestFor(node, manifests);
     if (manifest?.control === 'set') for (const key of setKeys(node.with)) vars.add(key);
     entries.push({ label: `nodes.${node.id}`, detail: manifest?.title ?? node.uses });
-    for (const field of outputFields(manifest)) entries.push({ label: `nodes.${node.id}.${field}`, detail: `output of ${node.id}` });
+    for (const field of outputFields(manifest))
+      entries.push({ label: `nodes.${node.id}.${field}`, detail: `output of ${node.id}` });
   }
   for (const v of vars) entries.push({ label: `vars.${v}`, detail: 'variable' });
   const self = workflow.nodes.find((n) => n.id === nodeId);

@@ -23,7 +23,8 @@ function defaultsOf(schema: Record<string, unknown> | undefined): Record<string,
   const props = (schema?.properties ?? {}) as Record<string, { default?: unknown }>;
   const required = new Set((schema?.required ?? []) as string[]);
   const out: Record<string, unknown> = {};
-  for (const [key, prop] of Object.entries(props)) if (required.has(key) && prop.default !== undefined) out[key] = prop.default;
+  for (const [key, prop] of Object.entries(props))
+    if (required.has(key) && prop.default !== undefined) out[key] = prop.default;
   return Object.keys(out).length ? out : undefined;
 }
 

@@ -56,12 +56,21 @@ export function sourceHandles(node: WorkflowNode, manifest: PluginManifest | und
   for (const name of names) handles.push({ id: `on:${name}`, label: name, kind: 'on' });
   next.forEach((entry, index) => {
     if ('when' in entry && entry.when !== undefined) {
-      handles.push({ id: `when:${index}`, label: entry.label ?? shortExpression(String(entry.when)), kind: 'when' });
+      handles.push({
+        id: `when:${index}`,
+        label: entry.label ?? shortExpression(String(entry.when)),
+        kind: 'when',
+      });
     }
   });
   const branchy = handles.some((h) => h.kind === 'on' || h.kind === 'when');
   if (branchy) handles.push({ id: 'default', label: 'default', kind: 'default' });
-  else handles.push({ id: 'out', label: control === 'loop' || control === 'parallel' ? 'done' : undefined, kind: 'out' });
+  else
+    handles.push({
+      id: 'out',
+      label: control === 'loop' || control === 'parallel' ? 'done' : undefined,
+      kind: 'out',
+    });
   return handles;
 }
 

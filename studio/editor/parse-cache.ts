@@ -29,7 +29,17 @@ export function parseCached(text: string, file: string): Parsed {
     parsed = { workflow: result.workflow, problems: result.problems ?? [] };
   } catch (error) {
     parsed = {
-      problems: [{ file, line: 1, column: 1, path: '', code: 'yaml-syntax', severity: 'error', message: (error as Error).message }],
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: (error as Error).message,
+        },
+      ],
     };
   }
   cache.set(key, parsed);

@@ -21,15 +21,26 @@ describe('run view', () => {
     ];
     const view = events.reduce(reduceTrace, { ...emptyRun(), runId: 'r1' });
     expect(view.status).toBe('running');
-    expect(view.nodes.a).toMatchObject({ status: 'completed', input: { q: 'hi' }, output: { ok: 1 }, durationMs: 12 });
+    expect(view.nodes.a).toMatchObject({
+      status: 'completed',
+      input: { q: 'hi' },
+      output: { ok: 1 },
+      durationMs: 12,
+    });
     expect(view.nodes.b!.status).toBe('running');
-    const failed = reduceTrace(reduceTrace(view, ev(5, 'node.failed', { nodeId: 'b', error: { code: 'x', message: 'boom' } })), ev(6, 'run.failed', { error: { code: 'x', message: 'boom' } }));
+    const failed = reduceTrace(
+      reduceTrace(view, ev(5, 'node.failed', { nodeId: 'b', error: { code: 'x', message: 'boom' } })),
+      ev(6, 'run.failed', { error: { code: 'x', message: 'boom' } }),
+    );
     expect(failed.nodes.b).toMatchObject({ status: 'failed', error: { message: 'boom' } });
     expect(failed.status).toBe('failed');
   });
 
   it('ignores events of another run', () => {
-    const view = reduceTrace({ ...emptyRun(), runId: 'r1' }, { ...ev(1, 'node.started', { nodeId: 'a' }), runId: 'r2' });
+    const view = reduceTrace(
+      { ...emptyRun(), runId: 'r1' },
+      { ...ev(1, 'node.started', { nodeId: 'a' }), runId: 'r2' },
+    );
     expect(view.nodes).toEqual({});
   });
 });

@@ -51,7 +51,13 @@ export function reduceTrace(view: RunView, event: TraceEvent): RunView {
     case 'run.cancelled':
       return { ...next, status: 'cancelled' };
     case 'node.started':
-      put({ status: 'running', input: event.input, attempt: event.attempt, error: undefined, output: undefined });
+      put({
+        status: 'running',
+        input: event.input,
+        attempt: event.attempt,
+        error: undefined,
+        output: undefined,
+      });
       break;
     case 'node.completed':
       put({ status: 'completed', output: event.output, durationMs: event.durationMs });

@@ -7,10 +7,18 @@ import { api } from '../api/studio-api.ts';
 import type { EditorStore } from './editor-store.ts';
 
 /** What a save attempt ended with. */
-export type SaveOutcome = { ok: true; version: number } | { ok: false; conflict: { version: number; yaml: string } } | { ok: false; error: string };
+export type SaveOutcome =
+  | { ok: true; version: number }
+  | { ok: false; conflict: { version: number; yaml: string } }
+  | { ok: false; error: string };
 
 /** Saves the editor's text as a new version with `message`. */
-export async function saveWorkflow(store: EditorStore, workflowId: string, message: string, text = store.getState().text): Promise<SaveOutcome> {
+export async function saveWorkflow(
+  store: EditorStore,
+  workflowId: string,
+  message: string,
+  text = store.getState().text,
+): Promise<SaveOutcome> {
   const { baseVersion } = store.getState();
   try {
     const saved = await api.saveWorkflow(workflowId, text, message, baseVersion);
@@ -19,7 +27,10 @@ export async function saveWorkflow(store: EditorStore, workflowId: string, messa
     return { ok: true, version };
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) {
-      const body = (e.body ?? {}) as { current?: { version: number; yaml: string }; error?: { details?: { current?: { version: number; yaml: string } } } };
+      const body = (e.body ?? {}) as {
+        current?: { version: number; yaml: string };
+        error?: { details?: { current?: { version: number; yaml: string } } };
+      };
       const current = body.current ?? body.error?.details?.current;
       if (current) return { ok: false, conflict: current };
     }

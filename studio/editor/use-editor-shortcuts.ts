@@ -48,7 +48,10 @@ export function copySelection(store: EditorStore): boolean {
 }
 
 /** Installs the shortcuts for `store` while the editor is shown. */
-export function useEditorShortcuts(store: EditorStore, actions: { layout(): void; save(): void; help(): void; escape(): void }) {
+export function useEditorShortcuts(
+  store: EditorStore,
+  actions: { layout(): void; save(): void; help(): void; escape(): void },
+) {
   const flow = useReactFlow();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

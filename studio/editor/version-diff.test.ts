@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { hasConflictMarkers, mergeYaml, yamlDiff } from './version-diff.ts';
 
-const base = ['id: w', 'name: A', 'nodes:', '  - id: a', '    uses: core/x', '  - id: b', '    uses: core/y', ''].join('\n');
+const base = [
+  'id: w',
+  'name: A',
+  'nodes:',
+  '  - id: a',
+  '    uses: core/x',
+  '  - id: b',
+  '    uses: core/y',
+  '',
+].join('\n');
 
 describe('versions', () => {
   it('merges changes to different lines cleanly', () => {
@@ -14,7 +23,11 @@ describe('versions', () => {
   });
 
   it('marks lines both sides changed', () => {
-    const merged = mergeYaml(base, base.replace('name: A', 'name: Mine'), base.replace('name: A', 'name: Theirs'));
+    const merged = mergeYaml(
+      base,
+      base.replace('name: A', 'name: Mine'),
+      base.replace('name: A', 'name: Theirs'),
+    );
     expect(merged.conflicts).toBe(1);
     expect(hasConflictMarkers(merged.text)).toBe(true);
     expect(merged.text).toMatch(/<<<<<<< yours\nname: Mine\n=======\nname: Theirs\n>>>>>>> theirs/);

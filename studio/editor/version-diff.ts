@@ -41,7 +41,9 @@ export interface MergeOutcome {
 
 /** Merges `yours` and `theirs`, both changed from `base`, line by line. */
 export function mergeYaml(base: string, yours: string, theirs: string): MergeOutcome {
-  const regions = diff3Merge(yours.split('\n'), base.split('\n'), theirs.split('\n'), { excludeFalseConflicts: true });
+  const regions = diff3Merge(yours.split('\n'), base.split('\n'), theirs.split('\n'), {
+    excludeFalseConflicts: true,
+  });
   const out: string[] = [];
   let conflicts = 0;
   for (const region of regions) {

@@ -21,8 +21,20 @@ const manifests = new Map<string, PluginManifest>([
 const workflow: Workflow = {
   id: 'w',
   nodes: [
-    { id: 'classify', uses: 'core/intent@^1', with: { intents: { refund: ['money back'], status: ['where is'] } }, next: [{ on: 'refund', to: 'check' }, { default: 'done' }] },
-    { id: 'check', uses: 'core/condition@^1', next: [{ on: 'true', to: 'done' }, { when: '{{ output.result == false }}', to: 'done', label: 'no' }] },
+    {
+      id: 'classify',
+      uses: 'core/intent@^1',
+      with: { intents: { refund: ['money back'], status: ['where is'] } },
+      next: [{ on: 'refund', to: 'check' }, { default: 'done' }],
+    },
+    {
+      id: 'check',
+      uses: 'core/condition@^1',
+      next: [
+        { on: 'true', to: 'done' },
+        { when: '{{ output.result == false }}', to: 'done', label: 'no' },
+      ],
+    },
     { id: 'done', uses: 'core/end@^1' },
   ],
   layout: { classify: { x: 10, y: 20 } },
@@ -63,5 +75,16 @@ describe('canvas graph', () => {
   it('finds the nodes upstream of a node', () => {
     expect(upstreamOf('done', edgesOf(workflow, manifests)).sort()).toEqual(['check', 'classify']);
     expect(upstreamOf('classify', edgesOf(workflow, manifests))).toEqual([]);
+  });
+});
+
+describe('next entries', async () => {
+  const { nextEntries, nextValue } = await import('./next-entries.ts');
+  it('reads a plain next as one default edge and writes a lone default back as a plain next', () => {
+    expect(nextEntries('done')).toEqual([{ default: 'done' }]);
+    expect(nextValue([{ default: 'done' }])).toBe('done');
+    expect(nextValue([])).toBeUndefined();
+    const list = [{ when: '{{ true }}', to: 'a' }, { default: 'b' }];
+    expect(nextValue(nextEntries(list))).toEqual(list);
   });
 });

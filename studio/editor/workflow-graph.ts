@@ -17,7 +17,10 @@ export interface GraphEdge {
 }
 
 /** Looks up a node's manifest from its `uses:` (`scope/name@range`). */
-export function manifestFor(node: WorkflowNode, manifests: ReadonlyMap<string, PluginManifest>): PluginManifest | undefined {
+export function manifestFor(
+  node: WorkflowNode,
+  manifests: ReadonlyMap<string, PluginManifest>,
+): PluginManifest | undefined {
   return manifests.get(pluginIdOf(node.uses));
 }
 
@@ -32,19 +35,23 @@ export function edgesOf(workflow: Workflow, manifests: ReadonlyMap<string, Plugi
   const ids = new Set(workflow.nodes.map((n) => n.id));
   const edges: GraphEdge[] = [];
   const add = (from: string, to: string, handle: string, kind: GraphEdge['kind'], label?: string) => {
-    if (ids.has(to)) edges.push({ id: `${from}/${handle}/${edges.length}->${to}`, from, to, handle, kind, label });
+    if (ids.has(to))
+      edges.push({ id: `${from}/${handle}/${edges.length}->${to}`, from, to, handle, kind, label });
   };
   for (const node of workflow.nodes) {
     const handles = sourceHandles(node, manifestFor(node, manifests));
     const branchy = handles.some((h) => h.id === 'default');
     if (node.body) add(node.id, node.body, 'body', 'body', 'body');
     for (const b of node.branches ?? []) add(node.id, b, 'branches', 'branches');
-    if (typeof node.next === 'string') add(node.id, node.next, branchy ? 'default' : 'out', branchy ? 'default' : 'out');
+    if (typeof node.next === 'string')
+      add(node.id, node.next, branchy ? 'default' : 'out', branchy ? 'default' : 'out');
     else if (Array.isArray(node.next)) {
       node.next.forEach((entry, index) => {
-        if ('default' in entry) add(node.id, entry.default, branchy ? 'default' : 'out', 'default', 'default');
+        if ('default' in entry)
+          add(node.id, entry.default, branchy ? 'default' : 'out', 'default', 'default');
         else if (entry.on) add(node.id, entry.to, `on:${entry.on}`, 'on', entry.label ?? entry.on);
-        else if (entry.when !== undefined) add(node.id, entry.to, `when:${index}`, 'when', entry.label ?? shortExpression(String(entry.when)));
+        else if (entry.when !== undefined)
+          add(node.id, entry.to, `when:${index}`, 'when', entry.label ?? shortExpression(String(entry.when)));
         else add(node.id, entry.to, branchy ? 'default' : 'out', 'out', entry.label);
       });
     }
@@ -59,11 +66,15 @@ export const GRID = { x: 300, y: 130 };
  * Positions from the `layout:` block; nodes it does not place go in columns by distance from the
  * start, so a hand-written file still reads left to right.
  */
-export function positionsOf(workflow: Workflow, edges: GraphEdge[]): Record<string, { x: number; y: number }> {
+export function positionsOf(
+  workflow: Workflow,
+  edges: GraphEdge[],
+): Record<string, { x: number; y: number }> {
   const layout = workflow.layout ?? {};
   const positions: Record<string, { x: number; y: number }> = {};
   const missing = workflow.nodes.filter((n) => !layout[n.id]);
-  for (const n of workflow.nodes) if (layout[n.id]) positions[n.id] = { x: layout[n.id]!.x, y: layout[n.id]!.y };
+  for (const n of workflow.nodes)
+    if (layout[n.id]) positions[n.id] = { x: layout[n.id]!.x, y: layout[n.id]!.y };
   if (missing.length === 0) return positions;
   const outs = new Map<string, string[]>();
   for (const e of edges) outs.set(e.from, [...(outs.get(e.from) ?? []), e.to]);

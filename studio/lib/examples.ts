@@ -1,7 +1,11 @@
 /**
  * Example workflows bundled from workflows/*.yaml at build time, offered as starting points.
  */
-const files = import.meta.glob('../../workflows/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('../../workflows/**/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 /** One example: its file name, title and YAML. */
 export interface Example {

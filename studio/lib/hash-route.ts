@@ -15,7 +15,11 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
   const [path = '/', q = ''] = raw.split('?');
-  return { path, segments: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(q) };
+  return {
+    path,
+    segments: path.split('/').filter(Boolean).map(decodeURIComponent),
+    query: new URLSearchParams(q),
+  };
 }
 
 const subscribe = (onChange: () => void) => {

@@ -8,9 +8,9 @@ import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import { api, type WorkflowDetail } from '../api/studio-api.ts';
 import { watchRun } from '../api/watch-run.ts';
 import { toast } from '../components/Toasts.tsx';
+import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
 import { EditorProvider } from '../editor/editor-context.tsx';
 import { createEditorStore, type EditorStore } from '../editor/editor-store.ts';
-import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
 
 /** The editor of workflow `workflowId`; `runId` opens that run's trace on the canvas. */
 export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: string }) {
@@ -22,7 +22,15 @@ export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: 
     let live = true;
     setLoaded(undefined);
     api.getWorkflow(workflowId).then(
-      (workflow) => live && setLoaded({ workflow, store: createEditorStore(workflow.yaml, { file: `${workflow.id}.yaml`, baseVersion: workflow.version }) }),
+      (workflow) =>
+        live &&
+        setLoaded({
+          workflow,
+          store: createEditorStore(workflow.yaml, {
+            file: `${workflow.id}.yaml`,
+            baseVersion: workflow.version,
+          }),
+        }),
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -31,7 +39,11 @@ export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: 
   }, [workflowId]);
 
   useEffect(() => {
-    api.listPlugins().then(setPlugins, (e: Error) => toast({ kind: 'error', message: `Could not load plugins: ${e.message}` }));
+    api
+      .listPlugins()
+      .then(setPlugins, (e: Error) =>
+        toast({ kind: 'error', message: `Could not load plugins: ${e.message}` }),
+      );
   }, []);
 
   useEffect(() => {
@@ -44,7 +56,8 @@ export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: 
     api.getRun(runId).then(
       (run) => {
         loaded.store.getState().showRun(runId, run.events);
-        if (run.status === 'running' || run.status === 'queued') stop = watchRun(runId, (e) => loaded.store.getState().traceEvent(e));
+        if (run.status === 'running' || run.status === 'queued')
+          stop = watchRun(runId, (e) => loaded.store.getState().traceEvent(e));
       },
       (e: Error) => toast({ kind: 'error', message: e.message }),
     );

@@ -30,9 +30,23 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
         </div>
         <p className="muted">Sign in to build and run your workflows.</p>
         <label htmlFor="email">Email</label>
-        <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
         <label htmlFor="password">Password</label>
-        <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
         {error && <div className="error-box">{error}</div>}
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

@@ -18,7 +18,11 @@ function time(t: number | string | undefined): string {
 export function duration(from: number | string | undefined, to: number | string | undefined): string {
   if (from === undefined || to === undefined) return '';
   const ms = new Date(to).getTime() - new Date(from).getTime();
-  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`;
+  return ms < 1000
+    ? `${ms} ms`
+    : ms < 60_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : `${Math.round(ms / 60_000)} min`;
 }
 
 /** The runs page. */
@@ -29,7 +33,9 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
 
   const load = useCallback(() => {
     const iso = (v?: string) => (v ? new Date(v).toISOString() : undefined);
-    api.listRuns({ ...filter, from: iso(filter.from), to: iso(filter.to) }).then(setRuns, (e: Error) => toast({ kind: 'error', message: e.message }));
+    api
+      .listRuns({ ...filter, from: iso(filter.from), to: iso(filter.to) })
+      .then(setRuns, (e: Error) => toast({ kind: 'error', message: e.message }));
   }, [filter]);
 
   useEffect(() => {
@@ -44,7 +50,11 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
   const retry = async (run: RunSummary) => {
     try {
       const full = await api.getRun(run.runId);
-      const runId = await api.startRun({ workflowId: run.workflowId, version: run.version, input: full.input });
+      const runId = await api.startRun({
+        workflowId: run.workflowId,
+        version: run.version,
+        input: full.input,
+      });
       navigate(`/workflows/${encodeURIComponent(run.workflowId)}?run=${encodeURIComponent(runId)}`);
     } catch (e) {
       toast({ kind: 'error', message: (e as Error).message });
@@ -61,7 +71,11 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
         </button>
       </div>
       <div className="filters">
-        <select aria-label="Workflow" value={filter.workflowId ?? ''} onChange={(e) => set({ workflowId: e.target.value || undefined })}>
+        <select
+          aria-label="Workflow"
+          value={filter.workflowId ?? ''}
+          onChange={(e) => set({ workflowId: e.target.value || undefined })}
+        >
           <option value="">All workflows</option>
           {workflows.map((w) => (
             <option key={w.id} value={w.id}>
@@ -69,7 +83,11 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
             </option>
           ))}
         </select>
-        <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
+        <select
+          aria-label="Status"
+          value={filter.status ?? ''}
+          onChange={(e) => set({ status: e.target.value || undefined })}
+        >
           <option value="">Any status</option>
           {['running', 'completed', 'failed', 'cancelled'].map((s) => (
             <option key={s} value={s}>
@@ -78,10 +96,20 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
           ))}
         </select>
         <label className="small muted">
-          From <input type="datetime-local" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+          From{' '}
+          <input
+            type="datetime-local"
+            value={filter.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
         </label>
         <label className="small muted">
-          To <input type="datetime-local" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+          To{' '}
+          <input
+            type="datetime-local"
+            value={filter.to ?? ''}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
         </label>
       </div>
       {runs === undefined ? (
@@ -117,7 +145,10 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
                 <td className="small">{duration(r.startedAt, r.finishedAt)}</td>
                 <td className="small error-text">{r.error?.message}</td>
                 <td className="actions">
-                  <a className="link-action" href={`#/workflows/${encodeURIComponent(r.workflowId)}?run=${encodeURIComponent(r.runId)}`}>
+                  <a
+                    className="link-action"
+                    href={`#/workflows/${encodeURIComponent(r.workflowId)}?run=${encodeURIComponent(r.runId)}`}
+                  >
                     Open
                   </a>
                   {r.status === 'failed' && (
@@ -126,7 +157,11 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
                     </button>
                   )}
                   {r.status === 'running' && (
-                    <button type="button" className="link" onClick={() => void api.cancelRun(r.runId).then(load)}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => void api.cancelRun(r.runId).then(load)}
+                    >
                       Cancel
                     </button>
                   )}

@@ -22,7 +22,11 @@ function renamed(yaml: string, id: string, name: string): string {
 }
 
 function slug(name: string, taken: Set<string>): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'workflow';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'workflow';
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   return id;
@@ -44,14 +48,19 @@ export function WorkflowsPage() {
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return (list ?? []).filter((w) => !hidden.has(w.id) && (!q || `${w.name} ${w.id} ${w.description ?? ''}`.toLowerCase().includes(q)));
+    return (list ?? []).filter(
+      (w) =>
+        !hidden.has(w.id) && (!q || `${w.name} ${w.id} ${w.description ?? ''}`.toLowerCase().includes(q)),
+    );
   }, [list, search, hidden]);
   const taken = useMemo(() => new Set((list ?? []).map((w) => w.id)), [list]);
 
   const create = async (name: string, yaml?: string) => {
     const id = slug(name, taken);
     try {
-      const created = await api.createWorkflow(yaml ? renamed(yaml, id, name) : blankWorkflow(name).replace(/^id: .*$/m, `id: ${id}`));
+      const created = await api.createWorkflow(
+        yaml ? renamed(yaml, id, name) : blankWorkflow(name).replace(/^id: .*$/m, `id: ${id}`),
+      );
       navigate(`/workflows/${created.id}`);
     } catch (e) {
       toast({ kind: 'error', message: (e as Error).message });
@@ -62,7 +71,10 @@ export function WorkflowsPage() {
     try {
       const full = await api.getWorkflow(w.id);
       const name = `${w.name} (copy)`;
-      await api.createWorkflow(renamed(full.yaml, slug(`${w.id}-copy`, taken), name), `Duplicated from ${w.id}`);
+      await api.createWorkflow(
+        renamed(full.yaml, slug(`${w.id}-copy`, taken), name),
+        `Duplicated from ${w.id}`,
+      );
       toast({ kind: 'success', message: `Duplicated as “${name}”` });
       load();
     } catch (e) {
@@ -115,7 +127,12 @@ export function WorkflowsPage() {
         <h1>Workflows</h1>
         <div className="search-box">
           <Icon name="search" size={14} />
-          <input placeholder="Search workflows" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search workflows" />
+          <input
+            placeholder="Search workflows"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-label="Search workflows"
+          />
         </div>
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           <Icon name="plus" size={14} /> New workflow
@@ -126,7 +143,11 @@ export function WorkflowsPage() {
       ) : shown.length === 0 ? (
         <div className="empty-state">
           <Icon name="workflow" size={36} />
-          <p>{list.length ? 'No workflow matches your search.' : 'No workflows yet. Create one from scratch or from an example.'}</p>
+          <p>
+            {list.length
+              ? 'No workflow matches your search.'
+              : 'No workflows yet. Create one from scratch or from an example.'}
+          </p>
         </div>
       ) : (
         <table className="table" data-testid="workflow-list">
@@ -149,17 +170,37 @@ export function WorkflowsPage() {
                 </td>
                 <td>
                   v{w.version}
-                  {w.publishedVersion ? <span className="status-badge status-completed">published v{w.publishedVersion}</span> : null}
+                  {w.publishedVersion ? (
+                    <span className="status-badge status-completed">published v{w.publishedVersion}</span>
+                  ) : null}
                 </td>
                 <td className="muted small">{w.updatedAt ? new Date(w.updatedAt).toLocaleString() : ''}</td>
                 <td className="actions">
-                  <button type="button" className="icon-button" title="Rename" aria-label={`Rename ${w.name}`} onClick={() => setRenaming(w)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    title="Rename"
+                    aria-label={`Rename ${w.name}`}
+                    onClick={() => setRenaming(w)}
+                  >
                     <Icon name="edit" size={14} />
                   </button>
-                  <button type="button" className="icon-button" title="Duplicate" aria-label={`Duplicate ${w.name}`} onClick={() => void duplicate(w)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    title="Duplicate"
+                    aria-label={`Duplicate ${w.name}`}
+                    onClick={() => void duplicate(w)}
+                  >
                     <Icon name="copy" size={14} />
                   </button>
-                  <button type="button" className="icon-button danger" title="Delete" aria-label={`Delete ${w.name}`} onClick={() => remove(w)}>
+                  <button
+                    type="button"
+                    className="icon-button danger"
+                    title="Delete"
+                    aria-label={`Delete ${w.name}`}
+                    onClick={() => remove(w)}
+                  >
                     <Icon name="trash" size={14} />
                   </button>
                 </td>
@@ -168,13 +209,27 @@ export function WorkflowsPage() {
           </tbody>
         </table>
       )}
-      {creating && <CreateDialog onClose={() => setCreating(false)} onCreate={(name, yaml) => void create(name, yaml)} />}
-      {renaming && <RenameDialog workflow={renaming} onClose={() => setRenaming(undefined)} onRename={(name) => void rename(renaming, name)} />}
+      {creating && (
+        <CreateDialog onClose={() => setCreating(false)} onCreate={(name, yaml) => void create(name, yaml)} />
+      )}
+      {renaming && (
+        <RenameDialog
+          workflow={renaming}
+          onClose={() => setRenaming(undefined)}
+          onRename={(name) => void rename(renaming, name)}
+        />
+      )}
     </div>
   );
 }
 
-function CreateDialog({ onClose, onCreate }: { onClose: () => void; onCreate: (name: string, yaml?: string) => void }) {
+function CreateDialog({
+  onClose,
+  onCreate,
+}: {
+  onClose: () => void;
+  onCreate: (name: string, yaml?: string) => void;
+}) {
   const [name, setName] = useState('');
   const [example, setExample] = useState('');
   const chosen = examples.find((e) => e.file === example);
@@ -188,7 +243,12 @@ function CreateDialog({ onClose, onCreate }: { onClose: () => void; onCreate: (n
         }}
       >
         <label htmlFor="new-name">Name</label>
-        <input id="new-name" autoFocus value={name} placeholder={chosen?.title ?? 'e.g. Order status bot'} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="new-name"
+          value={name}
+          placeholder={chosen?.title ?? 'e.g. Order status bot'}
+          onChange={(e) => setName(e.target.value)}
+        />
         <label htmlFor="new-example">Start from</label>
         <select id="new-example" value={example} onChange={(e) => setExample(e.target.value)}>
           <option value="">A blank workflow</option>
@@ -212,7 +272,15 @@ function CreateDialog({ onClose, onCreate }: { onClose: () => void; onCreate: (n
   );
 }
 
-function RenameDialog({ workflow, onClose, onRename }: { workflow: WorkflowSummary; onClose: () => void; onRename: (name: string) => void }) {
+function RenameDialog({
+  workflow,
+  onClose,
+  onRename,
+}: {
+  workflow: WorkflowSummary;
+  onClose: () => void;
+  onRename: (name: string) => void;
+}) {
   const [name, setName] = useState(workflow.name);
   return (
     <Modal title="Rename workflow" onClose={onClose}>
@@ -224,7 +292,7 @@ function RenameDialog({ workflow, onClose, onRename }: { workflow: WorkflowSumma
         }}
       >
         <label htmlFor="rename">Name</label>
-        <input id="rename" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <input id="rename" value={name} onChange={(e) => setName(e.target.value)} />
         <div className="row gap end">
           <button type="button" onClick={onClose}>
             Cancel

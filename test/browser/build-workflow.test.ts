@@ -16,12 +16,28 @@ const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').inn
 
 /** Drags a palette entry onto the canvas at (x, y) relative to the canvas. */
 async function dropFromPalette(pluginId: string, x: number, y: number) {
-  await page.locator(`.palette-item[data-plugin="${pluginId}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  await page
+    .locator(`.palette-item[data-plugin="${pluginId}"]`)
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
 }
 
 /** Drags from a node's source handle to another node's input. */
 async function connect(from: string, to: string, handle = 'out') {
-  await node(from).locator(`.react-flow__handle.source[data-handleid="${handle}"]`).dragTo(node(to).locator('.react-flow__handle.target'));
+  await node(from)
+    .locator(`.react-flow__handle.source[data-handleid="${handle}"]`)
+    .dragTo(node(to).locator('.react-flow__handle.target'));
+}
+
+/** Waits until the zoom-to-fit animation has ended (the viewport transform stops changing). */
+async function canvasStill() {
+  const transform = () => page.locator('.react-flow__viewport').getAttribute('style');
+  let last = await transform();
+  for (;;) {
+    await page.waitForTimeout(150);
+    const now = await transform();
+    if (now === last) return;
+    last = now;
+  }
 }
 
 beforeAll(async () => {
@@ -32,7 +48,8 @@ beforeAll(async () => {
 
 afterEach(async (ctx) => {
   // A failing step leaves a picture of what the builder would have seen.
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+  if (ctx.task.result?.state === 'fail')
+    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
 });
 
 afterAll(async () => {
@@ -96,13 +113,17 @@ describe('building a workflow in the studio', () => {
     const editor = page.locator('[data-testid="yaml-pane"] .cm-content');
     await editor.click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.insertText(before.replace('uses: core/template@^1', 'uses: core/template@^1\n    name: Say hello'));
+    await page.keyboard.insertText(
+      before.replace('uses: core/template@^1', 'uses: core/template@^1\n    name: Say hello'),
+    );
     await expect.poll(() => node('template').locator('.flow-node-title').innerText()).toBe('Say hello');
 
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('\n  - id: [oops');
     await expect.poll(() => page.getByTestId('yaml-status').innerText()).toMatch(/^Line \d+/);
-    await expect.poll(() => page.locator('.cm-lint-marker-error, .cm-lintRange-error').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.cm-lint-marker-error, .cm-lintRange-error').count())
+      .toBeGreaterThan(0);
     expect(await node('template').isVisible()).toBe(true);
     await screenshot(page, '03-yaml-error');
     await page.keyboard.press('Control+a');
@@ -115,8 +136,12 @@ describe('building a workflow in the studio', () => {
     await page.getByRole('button', { name: 'JSON input' }).click();
     await page.locator('#run-input').fill('{ "message": "Ada" }');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
-    await expect.poll(() => node('template').locator('.flow-node').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('completed');
+    await expect
+      .poll(() => node('template').locator('.flow-node').getAttribute('data-status'))
+      .toBe('completed');
     await node('template').click();
     await expect.poll(() => page.getByTestId('node-run-details').innerText()).toContain('Hello Ada!');
     await screenshot(page, '04-run-completed');
@@ -127,7 +152,9 @@ describe('building a workflow in the studio', () => {
     await page.getByRole('button', { name: 'Chat' }).click();
     await page.getByLabel('Message').fill('Grace');
     await page.getByLabel('Message').press('Enter');
-    await expect.poll(() => page.getByTestId('chat-log').innerText(), { timeout: 30_000 }).toContain('Hello Grace!');
+    await expect
+      .poll(() => page.getByTestId('chat-log').innerText(), { timeout: 30_000 })
+      .toContain('Hello Grace!');
     await screenshot(page, '04b-chat');
   });
 
@@ -145,5 +172,35 @@ describe('building a workflow in the studio', () => {
     await page.getByRole('tab', { name: 'Versions' }).click();
     await expect.poll(() => page.getByTestId('versions-panel').innerText()).toContain('First greeter');
     await screenshot(page, '05-versions');
+  });
+
+  it('works from the keyboard: auto-layout, copy and paste, delete, shortcuts help', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('l');
+    const x = async (id: string) =>
+      Number(new RegExp(`\\n  ${id}: \\{ x: (-?\\d+)`).exec(await yamlText())?.[1]);
+    await expect
+      .poll(
+        async () => (await x('start')) < (await x('template')) && (await x('template')) < (await x('end')),
+      )
+      .toBe(true);
+    await canvasStill();
+    await screenshot(page, '09-auto-layout');
+
+    await node('template').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await node('template-2').waitFor();
+    expect(await yamlText()).toContain('- id: template-2');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => node('template-2').count()).toBe(0);
+    expect(await yamlText()).not.toContain('template-2');
+
+    await page.keyboard.press('?');
+    await expect
+      .poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).innerText())
+      .toContain('Auto-layout');
+    await screenshot(page, '10-shortcuts');
+    await page.keyboard.press('Escape');
   });
 });

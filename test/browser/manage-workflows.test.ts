@@ -47,7 +47,8 @@ beforeAll(async () => {
 
 afterEach(async (ctx) => {
   // A failing step leaves a picture of what the builder would have seen.
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+  if (ctx.task.result?.state === 'fail')
+    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
 });
 
 afterAll(async () => {
@@ -64,7 +65,9 @@ describe('the workflows list', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
     await expect.poll(() => row(FAQ).innerText()).toContain(HELP);
     await page.getByLabel(`Duplicate ${HELP}`).click();
-    await expect.poll(() => page.locator('tr[data-workflow]').allInnerTexts()).toContainEqual(expect.stringContaining(`${HELP} (copy)`));
+    await expect
+      .poll(() => page.locator('tr[data-workflow]').allInnerTexts())
+      .toContainEqual(expect.stringContaining(`${HELP} (copy)`));
     await screenshot(page, '06-workflows-list');
   });
 
@@ -87,7 +90,11 @@ describe('saving when someone else saved first', () => {
 
     const theirs = (await apiAs(page, 'GET', `/api/workflows/${FAQ}`)) as { yaml: string; version: number };
     const changed = theirs.yaml.replace('uses: core/end@^1', 'uses: core/end@^1\n    timeout: 10s');
-    await apiAs(page, 'PUT', `/api/workflows/${FAQ}`, { yaml: changed, baseVersion: theirs.version, message: 'Their change' });
+    await apiAs(page, 'PUT', `/api/workflows/${FAQ}`, {
+      yaml: changed,
+      baseVersion: theirs.version,
+      message: 'Their change',
+    });
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByLabel('What changed?').fill('My change');
@@ -112,10 +119,14 @@ describe('saving when someone else saved first', () => {
     await picks.nth(0).check();
     await picks.nth(1).check();
     await page.getByRole('button', { name: 'Compare selected' }).click();
-    await expect.poll(() => page.getByTestId('yaml-diff').innerText()).toContain('+     name: Echo the message');
+    await expect
+      .poll(() => page.getByTestId('yaml-diff').innerText())
+      .toContain('+     name: Echo the message');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.flow-node.is-changed').count()).toBe(1);
-    expect(await page.locator('.react-flow__node[data-id="reply"] .flow-node').getAttribute('class')).toContain('is-changed');
+    expect(
+      await page.locator('.react-flow__node[data-id="reply"] .flow-node').getAttribute('class'),
+    ).toContain('is-changed');
   });
 });
 
@@ -125,22 +136,36 @@ describe('the runs monitor', () => {
     await apiAs(page, 'POST', '/api/runs', { workflowId: BROKEN, input: { message: 'hi' }, wait: true });
     await page.goto(`/#/runs`);
     const runs = page.locator('tr[data-run]');
-    await expect.poll(() => runs.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`failed\\s+Broken bot ${tag}`, 'i')), expect.stringMatching(new RegExp(`completed\\s+${HELP}`, 'i'))]));
+    await expect
+      .poll(() => runs.allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`failed\\s+Broken bot ${tag}`, 'i')),
+          expect.stringMatching(new RegExp(`completed\\s+${HELP}`, 'i')),
+        ]),
+      );
     await page.getByLabel('Status').selectOption('failed');
     await expect.poll(() => runs.filter({ hasText: HELP }).count()).toBe(0);
     expect(await runs.filter({ hasText: `Broken bot ${tag}` }).count()).toBe(1);
     await screenshot(page, '08-runs');
 
-    await runs.filter({ hasText: `Broken bot ${tag}` }).getByRole('link', { name: 'Open' }).click();
+    await runs
+      .filter({ hasText: `Broken bot ${tag}` })
+      .getByRole('link', { name: 'Open' })
+      .click();
     const reply = page.locator('.react-flow__node[data-id="reply"] .flow-node');
     await expect.poll(() => reply.getAttribute('data-status')).toBe('failed');
     await page.locator('.react-flow__node[data-id="reply"]').click();
-    await expect.poll(() => page.getByTestId('node-run-details').innerText()).toMatch(/failed[\s\S]*missing-value/i);
+    await expect
+      .poll(() => page.getByTestId('node-run-details').innerText())
+      .toMatch(/failed[\s\S]*missing-value/i);
 
     await page.goto(`/#/runs?workflow=${BROKEN}`);
     await page.locator('tr[data-run]').first().waitFor();
     await page.getByRole('button', { name: 'Retry' }).first().click();
-    await expect.poll(() => page.locator('.run-banner').getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
+    await expect
+      .poll(() => page.locator('.run-banner').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('failed');
     await page.goto(`/#/runs?workflow=${BROKEN}`);
     await expect.poll(() => page.locator('tr[data-run]').count()).toBe(2);
   });

@@ -67,6 +67,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function apiAs(page: Page, method: string, url: string, data?: unknown): Promise<unknown> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'flow_csrf')?.value ?? '';
   const response = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
-  if (!response.ok()) throw new Error(`${method} ${url} answered ${response.status()}: ${await response.text()}`);
+  if (!response.ok())
+    throw new Error(`${method} ${url} answered ${response.status()}: ${await response.text()}`);
   return response.status() === 204 ? undefined : response.json();
 }

@@ -64,7 +64,7 @@ describe('OpenAPI document', () => {
     await call('get', '/healthz', '/healthz');
     await call('get', '/readyz', '/readyz');
     await call('get', '/api/auth/me', '/api/auth/me');
-    await call('post', '/api/auth/signup', '/api/auth/signup', {
+    const signup = await call('post', '/api/auth/signup', '/api/auth/signup', {
       email: 'doc@example.test',
       password: 'doc password',
       name: 'Doc',
@@ -151,6 +151,29 @@ describe('OpenAPI document', () => {
     await call('get', '/api/plugins', '/api/plugins');
     await call('delete', '/api/plugins/{scope}/{name}', '/api/plugins/docs/echo');
     await call('delete', '/api/plugins/{scope}/{name}', '/api/plugins/docs/echo');
+    // A router as routed LLM calls leave it (those need a model server; see runtime/host/llm).
+    await host.database.adminDb
+      .insertInto('router_states')
+      .values({
+        tenant_id: signup.body.tenant.id,
+        key: 'doc:ask',
+        strategy: 'router/thompson',
+        config: '{}',
+        arms: JSON.stringify([{ id: 'small' }, { id: 'large', quality: 0.8 }]),
+        state: '{}',
+      })
+      .execute();
+    await call('post', '/api/routers/{key}/outcomes', '/api/routers/doc:ask/outcomes', {
+      arm: 'large',
+      success: true,
+      score: 0.9,
+    });
+    await call('post', '/api/routers/{key}/outcomes', '/api/routers/doc:missing/outcomes', {
+      arm: 'large',
+      success: true,
+    });
+    await call('post', '/api/routers/{key}/outcomes', '/api/routers/doc:ask/outcomes', { arm: 'x' });
+    await call('get', '/api/routers', '/api/routers');
     await call('get', '/api/audit-log', '/api/audit-log');
     await call('delete', '/api/workflows/{id}', '/api/workflows/doc');
     await call('post', '/api/auth/logout-everywhere', '/api/auth/logout-everywhere');

@@ -43,6 +43,19 @@ beforeAll(async () => {
   await v.post('/api/registry/plugins', pkg);
   await v.post('/api/plugins/install', { id: 'victim/echo' });
   await v.post('/api/registry/dev', { ...pkg, manifest: { ...pkg.manifest, version: '1.0.1' }, sha256: undefined });
+  // A router the victim's routed LLM calls would have left behind.
+  await host.database.adminDb
+    .insertInto('router_states')
+    .values({
+      tenant_id: victim.tenantId,
+      key: 'victim-flow:ask',
+      strategy: 'router/thompson',
+      config: '{}',
+      arms: JSON.stringify([{ id: 'victim-arm' }]),
+      state: '{}',
+      last_explanation: 'victim-router-explanation',
+    })
+    .execute();
   const all = [
     ...new Set([
       'workflows:read',
@@ -89,6 +102,8 @@ const attempts: Record<string, (c: ApiClient) => Promise<ApiResponse>> = {
   'put /api/secrets/{name}': (c) => c.put('/api/secrets/VICTIM_SECRET', { value: 'attacker-value' }),
   'delete /api/plugins/{scope}/{name}': (c) => c.delete('/api/plugins/victim/echo'),
   'post /api/runs': (c) => c.post('/api/runs', { workflowId: 'victim-flow', wait: true }),
+  'post /api/routers/{key}/outcomes': (c) =>
+    c.post('/api/routers/victim-flow:ask/outcomes', { arm: 'victim-arm', success: false }),
 };
 
 /** Victim data found in an answer; ids the attacker sent may be echoed back ("run 'x' not found"). */
@@ -97,6 +112,8 @@ const leaks = (res: ApiResponse, sent: string[] = []) =>
     'victim-secret-reply',
     'victim-plugin-description',
     'victim-secret-value',
+    'victim-router-explanation',
+    'victim-arm',
     'member@victim.test',
     'pending@victim.test',
     victim.email,
@@ -134,6 +151,7 @@ describe('tenant isolation through the API', () => {
       '/api/secrets',
       '/api/audit-log',
       '/api/plugins', // installs and dev builds are per tenant (the registry listing itself is public)
+      '/api/routers',
     ]) {
       const res = await attacker.client.get(path);
       expect(res.status, path).toBe(200);
@@ -158,6 +176,9 @@ describe('tenant isolation through the API', () => {
     ]);
     const palette = (await v.get('/api/plugins')).body.plugins.filter((p: { id: string }) => p.id === 'victim/echo');
     expect(palette.map((p: { source: string; version: string }) => `${p.source}@${p.version}`).sort()).toEqual(['dev@1.0.1', 'installed@1.0.0']);
+    expect((await v.get('/api/routers')).body.routers).toEqual([
+      expect.objectContaining({ key: 'victim-flow:ask', outcomes: 0, state: {} }),
+    ]);
     expect((await v.get('/api/invitations')).body.invitations.map((i: { id: string }) => i.id)).toContain(
       ids.invitation,
     );

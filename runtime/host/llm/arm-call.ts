@@ -54,7 +54,12 @@ export async function callArm(
   deps: ArmCallDeps,
   options: { timeoutMs: number; log: NodeContext['log'] },
 ): Promise<ArmAnswer> {
-  const provider = findStrategyPlugin(deps.plugins, arm.provider ?? DEFAULT_PROVIDER, 'provider', `arm '${arm.id}'`);
+  const provider = findStrategyPlugin(
+    deps.plugins,
+    arm.provider ?? DEFAULT_PROVIDER,
+    'provider',
+    `arm '${arm.id}'`,
+  );
   const baseUrl = arm.baseUrl ?? providerDefault(provider, 'baseUrl');
   const secretName = arm.apiKeySecret ?? providerDefault(provider, 'apiKeySecret');
   const hosts = hostPattern(baseUrl);
@@ -64,7 +69,9 @@ export async function callArm(
     async fetch(url, init = {}) {
       const target = new URL(url);
       if (!isUrlAllowed(target, hosts))
-        throw new ForbiddenError(`arm '${arm.id}' may only reach ${hosts.join(', ') || 'no host'}, not '${target.host}'`);
+        throw new ForbiddenError(
+          `arm '${arm.id}' may only reach ${hosts.join(', ') || 'no host'}, not '${target.host}'`,
+        );
       const res = await deps.fetch(target, { ...init, signal, redirect: 'manual' });
       return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
     },

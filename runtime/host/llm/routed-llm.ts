@@ -52,7 +52,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function nodeRouterKey(workflowId: string, nodeId: string): string {
   const key = `${workflowId}:${nodeId}`;
   if (!new RegExp(ROUTER_KEY_PATTERN).test(key))
-    throw new UserError('invalid-llm-route', `router key '${key.slice(0, 80)}…' is too long; name the router with 'key'`);
+    throw new UserError(
+      'invalid-llm-route',
+      `router key '${key.slice(0, 80)}…' is too long; name the router with 'key'`,
+    );
   return key;
 }
 
@@ -99,7 +102,12 @@ export function createRoutedLlm(options: RoutedLlmOptions, site: LlmCallSite) {
     if (!arms.has(choice.arm))
       throw new FlowError('router-bug', `${router.manifest.id} chose '${choice.arm}', which is not an arm`);
     const order = [...new Set([choice.arm, ...(choice.fallbacks ?? [])])].filter((id) => arms.has(id));
-    const common = { features, source: 'run' as const, nodeId: site.nodeId, ...(UUID.test(site.runId) ? { runId: site.runId } : {}) };
+    const common = {
+      features,
+      source: 'run' as const,
+      nodeId: site.nodeId,
+      ...(UUID.test(site.runId) ? { runId: site.runId } : {}),
+    };
     const outcomes: RecordedOutcome[] = [];
     const failures: string[] = [];
     let answered: { arm: LlmArm; answer: ArmAnswer } | undefined;
@@ -132,7 +140,12 @@ export function createRoutedLlm(options: RoutedLlmOptions, site: LlmCallSite) {
         } catch (error) {
           // The failed arms are still worth learning from; the answer itself is not, unscored.
           await learnOutcomes(options.db, site.tenantId, { key, router, config, arms: routerArms, outcomes });
-          throw new UserError('judge-failed', `${where}: ${judge.manifest.id} could not score the answer: ${describeError(error)}`, { key }, 422);
+          throw new UserError(
+            'judge-failed',
+            `${where}: ${judge.manifest.id} could not score the answer: ${describeError(error)}`,
+            { key },
+            422,
+          );
         }
       }
       outcomes.push({

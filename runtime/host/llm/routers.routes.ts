@@ -26,7 +26,10 @@ export const routerRoutes: RouteDef[] = [
     tag: 'routers',
     permission: 'runs:read',
     summary: "The workspace's model routers: per-model statistics, the last choice and why, the next choice",
-    responses: { 200: ok('routers', strictObject({ routers: arrayOf(routerViewSchema) })), ...errors(401, 403) },
+    responses: {
+      200: ok('routers', strictObject({ routers: arrayOf(routerViewSchema) })),
+      ...errors(401, 403),
+    },
     async handler({ auth, db }) {
       return { body: { routers: await routerViews(db, auth.tenantId, await loadBuiltinPlugins()) } };
     },

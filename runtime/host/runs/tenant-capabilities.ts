@@ -12,7 +12,6 @@ import { parse as parseYaml } from 'yaml';
 import { loadBuiltinPlugins } from '../../../plugins/load-builtins.ts';
 import type { PluginResolver } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
-import { withTenant } from '../../db/with-tenant.ts';
 import type { CapabilityFactory } from '../../engine/types.ts';
 import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.ts';
 import { createRoutedLlm, type RoutedLlmOptions } from '../llm/routed-llm.ts';

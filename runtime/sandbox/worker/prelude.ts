@@ -1,9 +1,9 @@
 /**
  * The code that runs first in every sandbox context, before any plugin code. It takes the bridge (a
- * plain function that only posts a request) and returns three functions the worker keeps as
- * References on its own side: `load` (adopt the plugin's module namespace), `invoke` (one call) and
- * `deliver` (settle a capability promise). Untrusted code only ever sees frozen plain objects built
- * here; values cross as JSON strings.
+ * plain function that only posts a request) and returns four functions the worker keeps as
+ * References on its own side: `load` (adopt the plugin's module namespace), `invoke` (start one
+ * call), `take` (its result once settled) and `deliver` (settle a capability promise). Untrusted
+ * code only ever sees frozen plain objects built here; results and requests leave as JSON strings.
  *
  * Intrinsics are not frozen on purpose: freezing Object.prototype breaks ordinary bundled code
  * (`Child.prototype.constructor = Child`), and an isolate serves one tenant and one plugin version,
@@ -17,6 +17,7 @@ const { parse, stringify } = JSON;
 const { freeze, defineProperty } = Object;
 const apply = Reflect.apply;
 const PromiseCtor = Promise;
+const promiseThen = Promise.prototype.then;
 const ErrorCtor = Error;
 const StringCtor = String;
 const pending = new Map();
@@ -30,6 +31,7 @@ for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Finalization
 
 let plugin = null;
 let current = null;
+let outcome = '';
 let nextReq = 0;
 
 function describe(error) {
@@ -187,31 +189,51 @@ function load(namespace) {
   else throw new ErrorCtor('the module exports no run function: write "export default definePlugin({ manifest, run })" or "export function run(config, ctx)"');
 }
 
-async function invoke(config, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
-  apply(mapClear, pending, []);
-  current = { logLines: 0, maxLogLines };
+async function run(config, ctx, maxOutputBytes) {
+  let value;
   try {
-    const ctx = buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants);
-    let value;
-    try {
-      value = await plugin.run(config, ctx);
-    } catch (error) {
-      return failure('plugin', describe(error), codeOf(error));
-    }
-    let out;
-    try {
-      out = stringify(value);
-    } catch (error) {
-      return failure('plugin', 'the node returned a value that is not JSON: ' + describe(error));
-    }
-    if (out === undefined) out = '';
-    if (out.length > maxOutputBytes) {
-      return failure('output-too-large', 'the output is ' + out.length + ' bytes, over the limit of ' + maxOutputBytes + ' bytes');
-    }
-    return 'V' + out;
-  } finally {
-    current = null;
+    value = await plugin.run(config, ctx);
+  } catch (error) {
+    return failure('plugin', describe(error), codeOf(error));
   }
+  let out;
+  try {
+    out = stringify(value);
+  } catch (error) {
+    return failure('plugin', 'the node returned a value that is not JSON: ' + describe(error));
+  }
+  if (out === undefined) out = '';
+  if (out.length > maxOutputBytes) {
+    return failure('output-too-large', 'the output is ' + out.length + ' bytes, over the limit of ' + maxOutputBytes + ' bytes');
+  }
+  return 'V' + out;
+}
+
+// Starts one call; the worker collects its envelope with take() after this slice and after each
+// capability answer, so nothing here waits.
+function invoke(config, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
+  apply(mapClear, pending, []);
+  outcome = '';
+  const call = { logLines: 0, maxLogLines };
+  current = call;
+  const settle = (envelope) => {
+    if (current !== call) return; // a later call started: this one was given up on
+    current = null;
+    outcome = envelope;
+  };
+  let promise;
+  try {
+    promise = run(config, buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants), maxOutputBytes);
+  } catch (error) {
+    return settle(failure('plugin', describe(error)));
+  }
+  apply(promiseThen, promise, [settle, (error) => settle(failure('plugin', describe(error)))]);
+}
+
+function take() {
+  const envelope = outcome;
+  outcome = '';
+  return envelope;
 }
 
 function deliver(id, ok, payload) {
@@ -228,5 +250,5 @@ function deliver(id, ok, payload) {
   entry.resolve(value);
 }
 
-return { load, invoke, deliver };
+return { load, invoke, take, deliver };
 `;

@@ -1,6 +1,6 @@
 /**
  * One isolate holding one plugin module for one tenant. Runs inside a sandbox worker process; the
- * References it keeps (invoke, deliver, load) stay on the worker's side and never enter the isolate.
+ * References it keeps (load, invoke, take, deliver) stay on the worker's side and never enter the isolate.
  */
 import ivm from 'isolated-vm';
 import type { CallInfo, Grant } from '../protocol.ts';
@@ -18,7 +18,7 @@ export class SandboxIsolate {
   activeCallId: number | null = null;
   loaded = false;
   private readonly context: ivm.Context;
-  private readonly fns: { load: ivm.Reference; invoke: ivm.Reference; deliver: ivm.Reference };
+  private readonly fns: { load: ivm.Reference; invoke: ivm.Reference; take: ivm.Reference; deliver: ivm.Reference };
 
   private constructor(key: string, isolate: ivm.Isolate, context: ivm.Context, fns: SandboxIsolate['fns']) {
     this.key = key;
@@ -41,12 +41,14 @@ export class SandboxIsolate {
         (reqId: unknown, name: unknown, args: unknown) => {
           if (box && typeof reqId === 'number') onBridge(box, reqId, name, args);
         },
-        { ignored: true },
+        // Synchronous: during a slice the request is handled (and a log line sent) before the result.
+        { sync: true },
       );
       const api = await context.evalClosure(PRELUDE, [bridge], { result: { reference: true } });
       const fns = {
         load: await api.get('load', { reference: true }),
         invoke: await api.get('invoke', { reference: true }),
+        take: await api.get('take', { reference: true }),
         deliver: await api.get('deliver', { reference: true }),
       };
       box = new SandboxIsolate(key, isolate, context, fns);
@@ -73,19 +75,19 @@ export class SandboxIsolate {
   }
 
   /**
-   * Runs the plugin once; resolves with the prelude's envelope ('V' + JSON or 'E' + failure JSON).
-   * The config enters as a structured-clone copy made by isolated-vm (plain data in the isolate's
-   * own heap, no Reference); the call's identity and grants as primitives.
+   * Starts the plugin's run for one call, synchronously on this thread (see call-runner.ts); its
+   * promise continues in later slices. The config enters as a structured-clone copy made by
+   * isolated-vm (plain data in the isolate's own heap, no Reference); identity and grants as primitives.
    */
-  async invoke(
+  start(
     config: unknown,
     info: CallInfo,
     grants: Grant[],
     maxOutputBytes: number,
     maxLogLines: number,
     timeoutMs: number,
-  ): Promise<unknown> {
-    return this.fns.invoke.apply(
+  ): void {
+    this.fns.invoke.applySync(
       undefined,
       [
         new ivm.ExternalCopy(config).copyInto({ release: true }),
@@ -98,15 +100,19 @@ export class SandboxIsolate {
         maxOutputBytes,
         maxLogLines,
       ],
-      { result: { promise: true }, timeout: timeoutMs },
+      { timeout: timeoutMs },
     );
   }
 
-  /** Settles a pending capability promise inside the isolate. */
+  /** The finished call's envelope ('V' + JSON or 'E' + failure JSON), or '' while it still waits. */
+  take(): string {
+    const envelope: unknown = this.fns.take.applySync(undefined, [], { timeout: 1_000 });
+    return typeof envelope === 'string' ? envelope : 'E{"kind":"internal","message":"the sandbox returned no result"}';
+  }
+
+  /** Settles a pending capability promise inside the isolate; the plugin continues in this slice. */
   deliver(reqId: number, ok: boolean, payload: string, timeoutMs: number): void {
-    if (this.disposed) return;
-    // A failure here (isolate stopped) surfaces through the running invoke, so it is not reported twice.
-    this.fns.deliver.apply(undefined, [reqId, ok, payload], { timeout: timeoutMs }).catch(() => {});
+    this.fns.deliver.applySync(undefined, [reqId, ok, payload], { timeout: timeoutMs });
   }
 
   /** CPU time this isolate has used, in nanoseconds. */
