@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { loadBuiltinPlugins } from '../plugins/load-builtins.ts';
-import { parseUses } from '../runtime/engine/in-process-resolver.ts';
+import { parseUses } from '../registry/resolve-version.ts';
 import { checkWorkflow } from '../runtime/workflow/check-workflow.ts';
 import type { ValidateOptions } from '../runtime/workflow/validate-workflow.ts';
 import { createExampleRunner, examplesDir } from '../workflows/example-runner.ts';

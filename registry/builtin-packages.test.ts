@@ -15,7 +15,9 @@ describe('createBuiltinPackages', () => {
     expect(pkg.source).not.toMatch(/^\s*import\s/m);
     expect(pkg.sha256).toMatch(/^[0-9a-f]{64}$/);
     const mod = await import(`data:text/javascript;base64,${Buffer.from(pkg.source).toString('base64')}`);
-    expect(await mod.default.run({ template: 'Hi [[name]]!', data: { name: 'Ann' } }, { log: () => {} })).toMatchObject({
+    expect(
+      await mod.default.run({ template: 'Hi [[name]]!', data: { name: 'Ann' } }, { log: () => {} }),
+    ).toMatchObject({
       text: 'Hi Ann!',
     });
   });
@@ -39,13 +41,17 @@ describe('createBuiltinPackages', () => {
   it('says why core/code is not bundled', async () => {
     const error = await createBuiltinPackages()('core/code', '1.0.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^core\/code is not bundled for the sandbox: it compiles snippets/);
+    expect((error as UserError).message).toMatch(
+      /^core\/code is not bundled for the sandbox: it compiles snippets/,
+    );
   });
 
   it('refuses ids and versions that are not built in', async () => {
     const packages = createBuiltinPackages();
     await expect(packages('acme/nope', '1.0.0')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(packages('core/template', '9.9.9')).rejects.toThrow("built-in plugin 'core/template@9.9.9' not found");
+    await expect(packages('core/template', '9.9.9')).rejects.toThrow(
+      "built-in plugin 'core/template@9.9.9' not found",
+    );
   });
 
   it('refuses a folder whose code no longer matches the manifest it was listed with', async () => {

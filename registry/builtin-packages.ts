@@ -21,7 +21,8 @@ export type BuiltinPackages = (id: string, version: string) => Promise<PluginPac
  * sandbox: core/code compiles a snippet with esbuild here and sends the snippet to the pool itself.
  */
 export const HOST_SIDE_BUILTINS: Readonly<Record<string, string>> = {
-  'core/code': 'it compiles snippets with esbuild in the host and runs each snippet in the sandbox itself (createCodeNode(pool))',
+  'core/code':
+    'it compiles snippets with esbuild in the host and runs each snippet in the sandbox itself (createCodeNode(pool))',
 };
 
 const defaultPluginsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'plugins');
@@ -47,7 +48,10 @@ export function createBuiltinPackages(options: BuiltinPackagesOptions = {}): Bui
 
   /** id@version → folder, for every folder whose name is the plugin's id with '/' turned into '-'. */
   async function folderIndex(): Promise<Map<string, string>> {
-    const [entries, plugins] = await Promise.all([readdir(pluginsDir, { withFileTypes: true }), loadPlugins()]);
+    const [entries, plugins] = await Promise.all([
+      readdir(pluginsDir, { withFileTypes: true }),
+      loadPlugins(),
+    ]);
     const names = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
     const index = new Map<string, string>();
     for (const { manifest } of plugins) {
@@ -59,7 +63,8 @@ export function createBuiltinPackages(options: BuiltinPackagesOptions = {}): Bui
 
   async function bundle(id: string, version: string): Promise<PluginPackage> {
     const why = HOST_SIDE_BUILTINS[id];
-    if (why) throw new UserError('host-side-plugin', `${id} is not bundled for the sandbox: ${why}`, { plugin: id });
+    if (why)
+      throw new UserError('host-side-plugin', `${id} is not bundled for the sandbox: ${why}`, { plugin: id });
     folders ??= folderIndex();
     const index = await folders.catch((error: unknown) => {
       folders = undefined; // a failed scan (a plugin mid-edit) must not stick

@@ -2,8 +2,21 @@
 import semver from 'semver';
 import { UserError } from '../runtime/workflow/errors.ts';
 
+// Validation parses every node's reference, and a workflow repeats a handful of them: remember a few.
+const parsed = new Map<string, { id: string; range: string }>();
+const MAX_REMEMBERED = 500;
+
 /** `core/intent@^1` → { id: 'core/intent', range: '^1' }; a missing range means any version. */
 export function parseUses(uses: string): { id: string; range: string } {
+  const known = parsed.get(uses);
+  if (known) return { ...known };
+  const result = checkUses(uses);
+  if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+  parsed.set(uses, result);
+  return { ...result };
+}
+
+function checkUses(uses: string): { id: string; range: string } {
   const match = /^([a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*)(?:@(.+))?$/.exec(uses.trim());
   if (!match) throw new UserError('invalid-uses', `'${uses}' is not a plugin reference; expected scope/name@range`);
   const range = match[2] ?? '*';

@@ -44,5 +44,8 @@ describe('createInProcessResolver', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('plugin-not-found');
     expect((error as UserError).message).toContain("'banana' is not a semver range");
+    expect(() => resolve('Test/Greet')).toThrow(
+      "plugin 'Test/Greet' not found: 'Test/Greet' is not a plugin reference; expected scope/name@range",
+    );
   });
 });

@@ -93,7 +93,7 @@ describe('retry', () => {
     expect(delays).toEqual([200, 400, 800, 30_000, 30_000]);
     expect(retryDelay(schedule, 1, () => 0)).toBe(160);
     expect(() => toRetrySchedule({ max: 1, backoff: 'soon' }, 'n')).toThrow(
-      "node 'n' retry.backoff must be a duration like 500, '500ms', '5s' or '2m', got \"soon\"",
+      "node 'n' retry.backoff: invalid duration 'soon'; expected milliseconds as a number (500) or a number with a unit: '500ms', '5s', '2m', '1h'",
     );
   });
 });

@@ -15,7 +15,10 @@ const tenants = new MemoryTenants();
 afterAll(() => pool.close());
 
 const assets: NonNullable<NodeContext['assets']> = {
-  read: async (name) => (name === 'faq.json' ? [{ q: 'hours?', a: '9-5' }] : Promise.reject(new ForbiddenError(`no asset ${name}`))),
+  read: async (name) =>
+    name === 'faq.json'
+      ? [{ q: 'hours?', a: '9-5' }]
+      : Promise.reject(new ForbiddenError(`no asset ${name}`)),
 };
 
 function outbox(): NonNullable<NodeContext['email']> & { sent: EmailMessage[] } {
@@ -40,11 +43,15 @@ const manifest = (permissions: PluginManifest['permissions']): PluginManifest =>
 
 describe('assets through the bridge', () => {
   it('reads a file for a plugin that declares assets', async () => {
-    const reader = testPlugin(pool, 'reader', runBody('return ctx.assets.read(config.file);'), { assets: true });
-    expect(await reader.invoke({ file: 'faq.json' }, tenants.context('acme', { assets }))).toEqual([{ q: 'hours?', a: '9-5' }]);
-    await expect(reader.invoke({ file: '../secrets.json' }, tenants.context('acme', { assets }))).rejects.toThrow(
-      'no asset ../secrets.json',
-    );
+    const reader = testPlugin(pool, 'reader', runBody('return ctx.assets.read(config.file);'), {
+      assets: true,
+    });
+    expect(await reader.invoke({ file: 'faq.json' }, tenants.context('acme', { assets }))).toEqual([
+      { q: 'hours?', a: '9-5' },
+    ]);
+    await expect(
+      reader.invoke({ file: '../secrets.json' }, tenants.context('acme', { assets })),
+    ).rejects.toThrow('no asset ../secrets.json');
   });
 
   it('gives no ctx.assets without the permission, and the host refuses a forged request', async () => {
@@ -69,8 +76,15 @@ describe('email through the bridge', () => {
       { email: true },
     );
     const receipt = await sender.invoke({}, tenants.context('acme', { email: mail }));
-    expect(receipt).toEqual({ messageId: '<m1@x>', accepted: ['ann@example.com'], rejected: [], response: '250 OK' });
-    expect(mail.sent).toEqual([{ to: ['ann@example.com'], cc: [], bcc: [], subject: 'Hi', text: 'Hello', messageId: '<m1@x>' }]);
+    expect(receipt).toEqual({
+      messageId: '<m1@x>',
+      accepted: ['ann@example.com'],
+      rejected: [],
+      response: '250 OK',
+    });
+    expect(mail.sent).toEqual([
+      { to: ['ann@example.com'], cc: [], bcc: [], subject: 'Hi', text: 'Hello', messageId: '<m1@x>' },
+    ]);
   });
 
   it('refuses malformed messages and plugins without the permission', async () => {
@@ -78,13 +92,23 @@ describe('email through the bridge', () => {
     const ctx = tenants.context('acme', { email: mail });
     const allowed = { manifest: manifest({ email: true }), ctx, maxBytes: 10_000 };
     await expect(
-      callCapability(allowed, 'email.send', JSON.stringify([{ to: [{ address: 'x' }], subject: 's', text: 't', messageId: 'm' }])),
+      callCapability(
+        allowed,
+        'email.send',
+        JSON.stringify([{ to: [{ address: 'x' }], subject: 's', text: 't', messageId: 'm' }]),
+      ),
     ).rejects.toThrow('email.send: to[0] must be a string');
     await expect(
-      callCapability(allowed, 'email.send', JSON.stringify([{ to: [], subject: 's', text: 't', messageId: 'm' }])),
+      callCapability(
+        allowed,
+        'email.send',
+        JSON.stringify([{ to: [], subject: 's', text: 't', messageId: 'm' }]),
+      ),
     ).rejects.toThrow('email.send: the message has no recipients');
     const denied = { manifest: manifest({}), ctx, maxBytes: 10_000 };
-    await expect(callCapability(denied, 'email.send', '[{}]')).rejects.toThrow("test/raw has no 'email' permission");
+    await expect(callCapability(denied, 'email.send', '[{}]')).rejects.toThrow(
+      "test/raw has no 'email' permission",
+    );
     expect(mail.sent).toEqual([]);
   });
 });
@@ -103,7 +127,9 @@ describe('values and permissions', () => {
     const finder = testPlugin(
       pool,
       'finder',
-      runBody('const seen = "id" in config.where && config.where.id === undefined; await ctx.data.query("customers", config.where); return seen;'),
+      runBody(
+        'const seen = "id" in config.where && config.where.id === undefined; await ctx.data.query("customers", config.where); return seen;',
+      ),
       { data: ['customers'] },
     );
     expect(await finder.invoke({ where: { id: undefined } }, tenants.context('acme', { data }))).toBe(true);
@@ -116,8 +142,14 @@ describe('values and permissions', () => {
       insert: async (_table, row) => row,
       update: async (_table, _id, patch) => patch,
     };
-    const call = { manifest: manifest({ data: ['*'] }), ctx: tenants.context('acme', { data }), maxBytes: 1_000 };
-    expect(JSON.parse(await callCapability(call, 'data.query', '["invoices", null]'))).toEqual([{ table: 'invoices' }]);
+    const call = {
+      manifest: manifest({ data: ['*'] }),
+      ctx: tenants.context('acme', { data }),
+      maxBytes: 1_000,
+    };
+    expect(JSON.parse(await callCapability(call, 'data.query', '["invoices", null]'))).toEqual([
+      { table: 'invoices' },
+    ]);
   });
 
   it('fails a node whose config cannot be copied, and the process keeps serving', async () => {

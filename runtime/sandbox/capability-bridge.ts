@@ -88,7 +88,10 @@ async function dispatch(call: BridgedCall, name: string, args: unknown[]): Promi
       const assets = granted(call, 'assets', p.assets === true ? ctx.assets : undefined);
       const file = text(args[0], 'assets.read: the file name');
       if (file.length === 0 || file.length > MAX_KEY_LENGTH) {
-        throw new UserError('bad-capability-call', `assets.read: file names are 1 to ${MAX_KEY_LENGTH} characters`);
+        throw new UserError(
+          'bad-capability-call',
+          `assets.read: file names are 1 to ${MAX_KEY_LENGTH} characters`,
+        );
       }
       return assets.read(file);
     }
@@ -146,7 +149,8 @@ function emailMessage(value: unknown): EmailMessage {
   const input = record(value, 'email.send: the message');
   const list = (field: 'to' | 'cc' | 'bcc') => {
     const items = input[field] ?? [];
-    if (!Array.isArray(items)) throw new UserError('bad-capability-call', `email.send: ${field} must be a list`);
+    if (!Array.isArray(items))
+      throw new UserError('bad-capability-call', `email.send: ${field} must be a list`);
     return items.map((item, i) => text(item, `email.send: ${field}[${i}]`));
   };
   const optional = (field: 'from' | 'replyTo' | 'html') =>

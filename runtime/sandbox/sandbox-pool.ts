@@ -65,7 +65,10 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   let started = false;
 
   function start(slot: number): SandboxProcess {
-    const cache = { isolates: options.isolatesPerProcess ?? 32, moduleChars: options.moduleCacheChars ?? 64 * 1024 * 1024 };
+    const cache = {
+      isolates: options.isolatesPerProcess ?? 32,
+      moduleChars: options.moduleCacheChars ?? 64 * 1024 * 1024,
+    };
     const proc = new SandboxProcess(launch, cache, (dead, reason) => {
       options.onEvent?.({ type: 'process-exited', pid: dead.pid, reason });
       if (slots[slot] !== dead) return;
@@ -92,7 +95,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     const least = Math.min(...live.map((p) => p.load));
     // A process runs plugin code one slice at a time, so a warm process that is busy would make the
     // call wait: an idle one is worth a cold isolate.
-    const chosen = live.find((p) => p.warm.has(key) && p.load === least) ?? live.find((p) => p.load === least)!;
+    const chosen =
+      live.find((p) => p.warm.has(key) && p.load === least) ?? live.find((p) => p.load === least)!;
     if (chosen.warm.size >= MAX_WARM_KEYS) chosen.warm.clear();
     chosen.warm.add(key);
     return chosen;

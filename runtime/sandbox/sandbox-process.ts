@@ -239,7 +239,10 @@ export class SandboxProcess {
   private resend(callId: unknown): void {
     const entry = typeof callId === 'number' ? this.pending.get(callId) : undefined;
     if (!entry) return; // cancelled or timed out already
-    if (entry.resent) return this.kill();
+    if (entry.resent) {
+      this.kill();
+      return;
+    }
     entry.resent = true;
     this.post({ ...entry.message, source: entry.call.source });
   }

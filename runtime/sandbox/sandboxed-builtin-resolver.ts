@@ -30,7 +30,10 @@ export function createSandboxedBuiltinResolver(options: SandboxedBuiltinOptions)
     if (manifest.id === 'core/code') return createCodeNode(options.pool);
     const pkg = await options.packages(manifest.id, manifest.version);
     // pkg.sha256 addresses manifest + module (what the run records); the sandbox keys isolates by the module's own hash.
-    return { ...createSandboxedPlugin({ manifest: pkg.manifest, source: pkg.source }, options.pool), sha256: pkg.sha256 };
+    return {
+      ...createSandboxedPlugin({ manifest: pkg.manifest, source: pkg.source }, options.pool),
+      sha256: pkg.sha256,
+    };
   }
 
   return async (uses) => {

@@ -14,10 +14,17 @@ afterAll(() => pool.close());
 
 describe('slices', () => {
   it('does not hold a quick call behind a busy process', async () => {
-    const slow = testPlugin(pool, 'slow', runBody('const end = Date.now() + 1500; while (Date.now() < end) {} return "slow";'));
+    const slow = testPlugin(
+      pool,
+      'slow',
+      runBody('const end = Date.now() + 1500; while (Date.now() < end) {} return "slow";'),
+    );
     const quick = testPlugin(pool, 'quick', runBody('return "quick";'));
     // Two calls at once land on both processes, so both are up and have `quick` warm.
-    await Promise.all([quick.invoke({}, tenants.context('globex')), quick.invoke({}, tenants.context('globex'))]);
+    await Promise.all([
+      quick.invoke({}, tenants.context('globex')),
+      quick.invoke({}, tenants.context('globex')),
+    ]);
     const finished: string[] = [];
     const slowRun = slow.invoke({}, tenants.context('acme')).then((v) => finished.push(String(v)));
     await quick.invoke({}, tenants.context('globex')).then((v) => finished.push(String(v)));
@@ -29,7 +36,9 @@ describe('slices', () => {
     const spender = testPlugin(
       pool,
       'spender',
-      runBody('for (let i = 0; i < 20; i++) { await ctx.kv.get("k"); const end = Date.now() + 30; while (Date.now() < end) {} } return "done";'),
+      runBody(
+        'for (let i = 0; i < 20; i++) { await ctx.kv.get("k"); const end = Date.now() + 30; while (Date.now() < end) {} } return "done";',
+      ),
       { kv: true },
       { cpuMs: 200 },
     );

@@ -121,24 +121,24 @@ function isEmptyCollection(v: unknown): boolean {
 
 /** What follows a key's `:` for `value`: ` inline`, or a newline and block lines (relative to the key at column 0). */
 export function pairValueText(value: unknown, style: EmitStyle, mode: EmitMode): string {
-  if (isPrimitive(value)) {
-    const inline = inlineScalar(value, style, false);
-    if (inline !== null) return ` ${inline}`;
-  } else if (mode === 'flow' || isEmptyCollection(value)) {
-    return ` ${flowText(value, style)}`;
-  }
-  return blockText({ k: value }, style, mode).slice('k:'.length);
+  return afterMarker(value, style, mode, { k: value }, 'k:');
 }
 
 /** What follows a list item's `-` for `value` (continuation lines relative to the dash at column 0). */
 export function itemValueText(value: unknown, style: EmitStyle, mode: EmitMode): string {
+  return afterMarker(value, style, mode, [value], '-');
+}
+
+// Inline when the value fits on the marker's line; else the block text of a one-entry `holder`
+// (a map or a list around the value) without its marker, so the value's lines keep their indent.
+function afterMarker(value: unknown, style: EmitStyle, mode: EmitMode, holder: unknown, marker: string): string {
   if (isPrimitive(value)) {
     const inline = inlineScalar(value, style, false);
     if (inline !== null) return ` ${inline}`;
   } else if (mode === 'flow' || isEmptyCollection(value)) {
     return ` ${flowText(value, style)}`;
   }
-  return blockText([value], style, mode).slice('-'.length);
+  return blockText(holder, style, mode).slice(marker.length);
 }
 
 /** A whole `key: value` entry for a block map. */

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { parse } from 'yaml';
+import { seededRandom } from '../../test/routers/seeded-random.ts';
 import { workflowArb } from './edit-arbitraries.ts';
 
 /** A comment line and what it sits inside: a node (and one of its fields), or nothing. */
@@ -21,18 +22,6 @@ export interface RenderedWorkflow {
   comments: CommentLine[];
 }
 
-/** A small deterministic random source, so one fast-check seed renders one text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function isPrimitive(v: unknown): boolean {
   return v === null || typeof v !== 'object';
 }
@@ -45,7 +34,7 @@ class Renderer {
   private readonly blankNodes: boolean;
 
   constructor(seed: number) {
-    this.rnd = random(seed);
+    this.rnd = seededRandom(seed); // one fast-check seed renders one text
     this.indentSeq = this.rnd() < 0.7;
     this.blankNodes = this.rnd() < 0.5;
   }

@@ -60,3 +60,14 @@ describe('editor store', () => {
     expect(store.getState().text).toBe(yaml);
   });
 });
+
+describe('editor problems', () => {
+  it('reports an edge to a missing node on the node that owns it', async () => {
+    const { problemsByNode } = await import('./canvas-graph.ts');
+    const store = createEditorStore(yaml.replace('template: "Hi {{ inputs.message }}"', 'template: "Hi"\n    next: nowhere'));
+    const s = store.getState();
+    expect(s.textParses).toBe(true);
+    const onGreet = problemsByNode(s.workflow, s.problems).get('greet') ?? [];
+    expect(onGreet.map((p) => p.message).join()).toMatch(/nowhere/);
+  });
+});

@@ -10,6 +10,7 @@ import { applyEdits } from '../../runtime/workflow/apply-edits.ts';
 import type { WorkflowEdit } from '../../runtime/workflow/edit.ts';
 import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
 import { parseCached } from './parse-cache.ts';
+import { workflowProblems } from './workflow-problems.ts';
 import { emptyRun, type RunView, reduceTrace } from './run-view.ts';
 
 /** Consecutive edits with the same key within this window make one undo step (typing in a field). */
@@ -80,12 +81,13 @@ export function createEditorStore(
     const derive = (text: string): Partial<EditorState> => {
       const parsed = parseCached(text, file);
       const selection = get()?.selection ?? [];
-      if (!parsed.workflow) return { text, problems: parsed.problems, textParses: false };
+      const problems = workflowProblems(parsed, get()?.manifests ?? new Map());
+      if (!parsed.workflow) return { text, problems, textParses: false };
       const ids = new Set(parsed.workflow.nodes.map((n) => n.id));
       return {
         text,
         workflow: parsed.workflow,
-        problems: parsed.problems,
+        problems,
         textParses: true,
         selection: selection.every((id) => ids.has(id)) ? selection : selection.filter((id) => ids.has(id)),
       };
@@ -95,7 +97,7 @@ export function createEditorStore(
       file,
       text: initialYaml,
       workflow: first.workflow ?? EMPTY,
-      problems: first.problems,
+      problems: workflowProblems(first, new Map()),
       textParses: !!first.workflow,
       past: [],
       future: [],
@@ -139,7 +141,8 @@ export function createEditorStore(
         set({ selection: ids });
       },
       setManifests(list) {
-        set({ manifests: new Map(list.map((m) => [m.id, m])) });
+        const manifests = new Map(list.map((m) => [m.id, m]));
+        set({ manifests, problems: workflowProblems(parseCached(get().text, file), manifests) });
       },
       startRun: (runId) => set({ run: { ...emptyRun(), runId, status: 'running' } }),
       traceEvent: (event) => set({ run: reduceTrace(get().run, event) }),

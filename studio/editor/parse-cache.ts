@@ -2,13 +2,15 @@
  * Memoised `parseWorkflow`: the canvas, the inspector and undo/redo all ask for the parse of the
  * same few texts, and parsing a 1,000-node file is not free.
  */
-import { parseWorkflow } from '../../runtime/workflow/parse-workflow.ts';
+import { type ParsedWorkflow, parseWorkflow } from '../../runtime/workflow/parse-workflow.ts';
 import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
 
 /** A parse result as the editor uses it. */
 export interface Parsed {
   workflow?: Workflow;
   problems: Problem[];
+  /** The full parse (document, locator), for validation. */
+  source?: ParsedWorkflow;
 }
 
 const cache = new Map<string, Parsed>();
@@ -26,7 +28,7 @@ export function parseCached(text: string, file: string): Parsed {
   let parsed: Parsed;
   try {
     const result = parseWorkflow(text, file);
-    parsed = { workflow: result.workflow, problems: result.problems ?? [] };
+    parsed = { workflow: result.workflow, problems: result.problems ?? [], source: result };
   } catch (error) {
     parsed = {
       problems: [

@@ -43,11 +43,20 @@ describe('sandboxed golden runs', () => {
   it('ran every node plugin from a bundled package, and only the control nodes in-process', () => {
     const control = builtins.filter((p) => p.manifest.control).map((p) => p.manifest.id);
     const inProcess = [...ranWith].filter(([, sha]) => sha.startsWith('builtin:')).map(([id]) => id);
-    expect(inProcess.every((id) => control.includes(id)), `in-process: ${inProcess.join(', ')}`).toBe(true);
+    expect(
+      inProcess.every((id) => control.includes(id)),
+      `in-process: ${inProcess.join(', ')}`,
+    ).toBe(true);
     const sandboxed = [...ranWith].filter(([, sha]) => /^[0-9a-f]{64}$/.test(sha)).map(([id]) => id);
     // The examples use these node plugins; if one stops being used the list here should say so.
     expect(sandboxed.sort()).toEqual(
-      expect.arrayContaining(['core/data', 'core/entities', 'core/intent', 'core/knowledge-search', 'core/template']),
+      expect.arrayContaining([
+        'core/data',
+        'core/entities',
+        'core/intent',
+        'core/knowledge-search',
+        'core/template',
+      ]),
     );
   });
 });

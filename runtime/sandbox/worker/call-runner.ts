@@ -134,7 +134,13 @@ export function createCallRunner(
     }
   }
 
-  function deliver(call: ActiveCall, box: SandboxIsolate, isolateReqId: number, ok: boolean, payload: string): void {
+  function deliver(
+    call: ActiveCall,
+    box: SandboxIsolate,
+    isolateReqId: number,
+    ok: boolean,
+    payload: string,
+  ): void {
     if (call.done || call.box !== box || box.activeCallId !== call.callId || box.disposed) return;
     slice(call, box, (timeoutMs) => box.deliver(isolateReqId, ok, payload, timeoutMs));
   }
@@ -201,7 +207,13 @@ export function createCallRunner(
         send({ type: 'need-source', callId });
         return;
       }
-      const call: ActiveCall = { callId, limits, startedAt: performance.now(), cpuStartNs: 0n, phase: 'start' };
+      const call: ActiveCall = {
+        callId,
+        limits,
+        startedAt: performance.now(),
+        cpuStartNs: 0n,
+        phase: 'start',
+      };
       active.set(callId, call);
       watcher ??= setInterval(watch, WATCH_EVERY_MS);
       try {

@@ -18,7 +18,12 @@ export class SandboxIsolate {
   activeCallId: number | null = null;
   loaded = false;
   private readonly context: ivm.Context;
-  private readonly fns: { load: ivm.Reference; invoke: ivm.Reference; take: ivm.Reference; deliver: ivm.Reference };
+  private readonly fns: {
+    load: ivm.Reference;
+    invoke: ivm.Reference;
+    take: ivm.Reference;
+    deliver: ivm.Reference;
+  };
 
   private constructor(key: string, isolate: ivm.Isolate, context: ivm.Context, fns: SandboxIsolate['fns']) {
     this.key = key;
@@ -107,7 +112,9 @@ export class SandboxIsolate {
   /** The finished call's envelope ('V' + JSON or 'E' + failure JSON), or '' while it still waits. */
   take(): string {
     const envelope: unknown = this.fns.take.applySync(undefined, [], { timeout: 1_000 });
-    return typeof envelope === 'string' ? envelope : 'E{"kind":"internal","message":"the sandbox returned no result"}';
+    return typeof envelope === 'string'
+      ? envelope
+      : 'E{"kind":"internal","message":"the sandbox returned no result"}';
   }
 
   /** Settles a pending capability promise inside the isolate; the plugin continues in this slice. */

@@ -1,0 +1,104 @@
+/**
+ * Branching: a condition node draws one labelled handle per branch, connecting from a handle
+ * writes that branch into `next:`, conditions are edited in the inspector, and a run lights up
+ * only the path taken.
+ */
+import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+
+const studio = inject('studio');
+const id = `route-${Date.now().toString(36)}`;
+let browser: StudioBrowser;
+let page: Page;
+
+const node = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+const status = (nodeId: string) => node(nodeId).locator('.flow-node').getAttribute('data-status');
+const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+/** The `next:` of node `nodeId` as the YAML pane shows it. */
+const nextOf = async (nodeId: string) => {
+  const doc = parse(await yamlText()) as { nodes: Array<{ id: string; next?: unknown }> };
+  return doc.nodes.find((n) => n.id === nodeId)?.next;
+};
+
+const yaml = `id: ${id}
+name: Route by length
+inputs:
+  message: { type: string, required: true }
+nodes:
+  - id: start
+    uses: core/start@^1
+    next: check
+  - id: check
+    uses: core/condition@^1
+    with: { if: "{{ len(inputs.message) > 5 }}" }
+  - id: long
+    uses: core/template@^1
+    with: { template: "That is a long one" }
+  - id: short
+    uses: core/template@^1
+    with: { template: "Short and sweet" }
+layout:
+  start: { x: 0, y: 100 }
+  check: { x: 300, y: 100 }
+  long: { x: 620, y: 0 }
+  short: { x: 620, y: 220 }
+`;
+
+beforeAll(async () => {
+  browser = await openBrowser(studio.url);
+  page = browser.page;
+  await signIn(page, studio.email, studio.password);
+  await apiAs(page, 'POST', '/api/workflows', { yaml });
+  await page.goto(`/#/workflows/${id}`);
+  await node('check').waitFor();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('branching', () => {
+  it('shows one labelled handle per branch of a condition', async () => {
+    await expect.poll(() => node('check').locator('.flow-node-out-label').allInnerTexts()).toEqual(['true', 'false', 'default']);
+  });
+
+  it('writes a branch when its handle is connected', async () => {
+    await node('check').locator('.react-flow__handle.source[data-handleid="on:true"]').dragTo(node('long').locator('.react-flow__handle.target'));
+    await node('check').locator('.react-flow__handle.source[data-handleid="on:false"]').dragTo(node('short').locator('.react-flow__handle.target'));
+    await expect.poll(() => nextOf('check')).toEqual([
+      { on: 'true', to: 'long' },
+      { on: 'false', to: 'short' },
+    ]);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+  });
+
+  it('adds and edits a condition in the inspector', async () => {
+    await node('check').click();
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await expect.poll(async () => JSON.stringify(await nextOf('check'))).toContain('"when":"{{ true }}"');
+    const editor = page.locator('.next-entry').last().locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('{{ inputs.message == "vip" }}');
+    await expect.poll(async () => JSON.stringify(await nextOf('check'))).toContain('"when":"{{ inputs.message == \\"vip\\" }}"');
+    await page.getByRole('button', { name: /Remove when edge/ }).click();
+    await expect.poll(yamlText).not.toContain('vip');
+    await screenshot(page, '11-branches');
+  });
+
+  it('lights up only the path the run takes', async () => {
+    await page.getByRole('tab', { name: 'Test' }).click();
+    await page.getByRole('button', { name: 'JSON input' }).click();
+    await page.locator('#run-input').fill('{ "message": "hi" }');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect.poll(() => status('short')).toBe('completed');
+    expect(await status('long')).toBe('');
+  });
+});
