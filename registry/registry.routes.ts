@@ -23,6 +23,9 @@ const published = strictObject({ id: { type: 'string' }, version: { type: 'strin
 const installed = strictObject({ id: { type: 'string' }, version: { type: 'string' }, sha256: { type: 'string' }, manifest });
 
 type PackageBody = { manifest: PluginManifest; source: string; sha256?: string };
+// Install and upgrade both name a plugin and, optionally, a semver range of its versions.
+const versionBody = strictObject({ id: pluginId, version: { type: 'string', minLength: 1, maxLength: 64 } }, ['version']);
+type VersionBody = { id: string; version?: string };
 
 /** Routes under /api/plugins and /api/registry. */
 export const registryRoutes: RouteDef[] = [
@@ -35,10 +38,10 @@ export const registryRoutes: RouteDef[] = [
     },
   }),
 
-  defineRoute<{ id: string; version?: string }>({
+  defineRoute<VersionBody>({
     method: 'post', path: '/api/plugins/install', tag: 'plugins', permission: 'plugins:install',
     summary: 'Install a published version (the highest matching `version`, a semver range; default any)',
-    body: strictObject({ id: pluginId, version: { type: 'string', minLength: 1, maxLength: 64 } }, ['version']),
+    body: versionBody,
     responses: { 201: ok('installed', installed), ...errors(400, 401, 403, 404) },
     async handler({ body, auth, ctx, services, tx }) {
       const result = await services.plugins.store.install(auth.tenantId, body.id, body.version);
@@ -47,10 +50,10 @@ export const registryRoutes: RouteDef[] = [
     },
   }),
 
-  defineRoute<{ id: string; version?: string }>({
+  defineRoute<VersionBody>({
     method: 'post', path: '/api/plugins/upgrade', tag: 'plugins', permission: 'plugins:install',
     summary: 'Upgrade to the highest published version in `version` (a range) and remove older installs',
-    body: strictObject({ id: pluginId, version: { type: 'string', minLength: 1, maxLength: 64 } }, ['version']),
+    body: versionBody,
     responses: { 200: ok('installed', installed), ...errors(400, 401, 403, 404) },
     async handler({ body, auth, ctx, services, tx }) {
       const result = await services.plugins.store.upgrade(auth.tenantId, body.id, body.version);

@@ -4,6 +4,7 @@ import { type Logger, pino } from 'pino';
 import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
 import type { PluginResolver } from '../../registry/sdk/plugin.ts';
 import type { Database } from '../db/schema.ts';
+import { createBuiltinPackages } from '../../registry/builtin-packages.ts';
 import { createPluginCatalog, type PluginCatalog } from '../../registry/plugin-catalog.ts';
 import { createSandboxPool, type SandboxPool } from '../sandbox/sandbox-pool.ts';
 import { LoginRateLimit } from './auth/login-rate-limit.ts';
@@ -46,7 +47,13 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.value', '*.token'],
     });
   const sandbox = options.sandbox ?? createSandboxPool();
-  const plugins = createPluginCatalog({ db: options.db, builtins: loadBuiltinPlugins, pool: sandbox });
+  // Built-in plugins take the same path as third-party ones: bundled, and run in the sandbox.
+  const plugins = createPluginCatalog({
+    db: options.db,
+    builtins: loadBuiltinPlugins,
+    pool: sandbox,
+    builtinPackages: createBuiltinPackages(),
+  });
   const runs = new RunService({
     db: options.db,
     logger,

@@ -217,6 +217,11 @@ nodes:
     expect(validateWorkflow(parsed).map((p) => p.code)).toEqual(['unknown-target']);
   });
 
+  it('shows an object where an id belongs instead of failing on it', () => {
+    const text = JSON.stringify({ id: 'x', start: { toString: '' }, nodes: [{ id: 'a', uses: 'core/set' }] });
+    expect(validate(text).map((p) => p.message)).toEqual([`start is unknown node '{"toString":""}'`]);
+  });
+
   it('handles a 1000-node chain with many problems in one pass', () => {
     const lines = ['id: big', 'nodes:'];
     for (let i = 0; i < 1000; i++) {

@@ -67,7 +67,7 @@ export function validateWorkflow(input: ValidationInput, options: ValidateOption
     if (!edges.has(node.id)) edges.set(node.id, out);
   }
   if (wf.start !== undefined && !known(wf.start))
-    error(['start'], 'unknown-target', `start is ${unknown(String(wf.start))}`);
+    error(['start'], 'unknown-target', `start is ${unknown(shown(wf.start))}`);
   if (typeof wf.layout === 'object' && wf.layout !== null) {
     for (const id of Object.keys(wf.layout)) {
       if (!ids.has(id))
@@ -178,7 +178,7 @@ function edgesOf(
         error(
           path,
           'missing-condition',
-          `node '${node.id}': branch ${j + 1} has neither 'when' nor 'on'; add a condition, or write it as 'default: ${String(branch.to)}'`,
+          `node '${node.id}': branch ${j + 1} has neither 'when' nor 'on'; add a condition, or write it as 'default: ${shown(branch.to)}'`,
         );
       }
     });
@@ -251,6 +251,11 @@ function pluginProblems(
   }
   if (manifest.config)
     problems.push(...configProblems(node.with, manifest.config, locate, [...path, 'with'], node.uses));
+}
+
+// A value from a file as a message shows it; String() throws on objects like {toString: ''}.
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 /** ", did you mean 'x'?" for a near miss among the known ids (edit distance at most 2). */

@@ -28,6 +28,11 @@ async function connect(from: string, to: string, handle = 'out') {
     .dragTo(node(to).locator('.react-flow__handle.target'));
 }
 
+/** A node's x in the `layout:` block. */
+async function layoutX(id: string): Promise<number> {
+  return Number(new RegExp(`\\n  ${id}: \\{ x: (-?\\d+)`).exec(await yamlText())?.[1]);
+}
+
 /** Waits until the zoom-to-fit animation has ended (the viewport transform stops changing). */
 async function canvasStill() {
   const transform = () => page.locator('.react-flow__viewport').getAttribute('style');
@@ -83,6 +88,9 @@ describe('building a workflow in the studio', () => {
     await connect('template', 'end');
     await expect.poll(yamlText).toMatch(/next: template[\s\S]*next: end/);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await page.getByRole('button', { name: 'Auto-layout (L)' }).click();
+    await expect.poll(async () => (await layoutX('start')) < (await layoutX('template'))).toBe(true);
+    await canvasStill();
   });
 
   it('configures a node through its form, with completion of names in scope', async () => {
@@ -175,15 +183,18 @@ describe('building a workflow in the studio', () => {
   });
 
   it('works from the keyboard: auto-layout, copy and paste, delete, shortcuts help', async () => {
+    // Drag the end node to the far left: only its layout entry changes.
+    const box = (await node('end').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 400, box.y + 120, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await layoutX('end')) < (await layoutX('start'))).toBe(true);
+
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('l');
-    const x = async (id: string) =>
-      Number(new RegExp(`\\n  ${id}: \\{ x: (-?\\d+)`).exec(await yamlText())?.[1]);
-    await expect
-      .poll(
-        async () => (await x('start')) < (await x('template')) && (await x('template')) < (await x('end')),
-      )
-      .toBe(true);
+    await expect.poll(async () => (await layoutX('template')) < (await layoutX('end'))).toBe(true);
+    expect(await layoutX('start')).toBeLessThan(await layoutX('template'));
     await canvasStill();
     await screenshot(page, '09-auto-layout');
 
