@@ -79,6 +79,12 @@ db.command('migrate')
     await migrateCommand();
   }));
 
+/** The --host/--key options hostTarget() reads, for the commands that talk to a host's registry. */
+const withHostOptions = (command: Command) =>
+  command
+    .option('--host <url>', 'host URL (FLOW_HOST)')
+    .option('--key <apiKey>', 'API key with the plugins:publish scope (FLOW_API_KEY)');
+
 const plugin = program.command('plugin').description('write, test and publish plugins');
 plugin
   .command('new')
@@ -97,22 +103,16 @@ plugin
     const result = spawnSync('vitest', ['run', '--project', 'unit', resolve(dir)], { stdio: 'inherit' });
     return result.status ?? 1;
   }));
-plugin
-  .command('publish')
+withHostOptions(plugin.command('publish'))
   .description("bundle the plugin and publish it to a host's registry")
   .argument('[dir]', 'plugin folder', '.')
-  .option('--host <url>', 'host URL (FLOW_HOST)')
-  .option('--key <apiKey>', 'API key with the plugins:publish scope (FLOW_API_KEY)')
   .action(action(async (dir: string, options: { host?: string; key?: string }) => {
     const result = await publishPlugin(dir, hostTarget(options));
     console.log(`${result.created ? 'published' : 'already published'} ${result.id}@${result.version} sha256 ${result.sha256}`);
   }));
-plugin
-  .command('dev')
+withHostOptions(plugin.command('dev'))
   .description('rebuild on save and reload into a running host without a restart')
   .argument('[dir]', 'plugin folder', '.')
-  .option('--host <url>', 'host URL (FLOW_HOST)')
-  .option('--key <apiKey>', 'API key with the plugins:publish scope (FLOW_API_KEY)')
   .action(action(async (dir: string, options: { host?: string; key?: string }) => {
     devPlugin(dir, hostTarget(options), (line) => console.log(line));
     await new Promise(() => {}); // until Ctrl+C

@@ -189,7 +189,7 @@ describe('building a workflow in the studio', () => {
     await page.mouse.down();
     await page.mouse.move(box.x - 400, box.y + 120, { steps: 8 });
     await page.mouse.up();
-    await expect.poll(async () => (await layoutX('end')) < (await layoutX('start'))).toBe(true);
+    await expect.poll(async () => (await layoutX('end')) < (await layoutX('template'))).toBe(true);
 
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('l');
