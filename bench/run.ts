@@ -25,7 +25,9 @@ for (const file of files) {
   const suite = file.replace(/\.bench\.ts$/, '');
   if (selected.length > 0 && !selected.includes(suite)) continue;
   const mod = (await import(pathToFileURL(`${dir}/${file}`).href)) as Record<string, unknown>;
-  const run = Object.entries(mod).find(([name, value]) => name.startsWith('bench') && typeof value === 'function');
+  const run = Object.entries(mod).find(
+    ([name, value]) => name.startsWith('bench') && typeof value === 'function',
+  );
   if (!run) continue;
   console.log(`\n## ${suite}`);
   try {

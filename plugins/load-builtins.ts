@@ -2,6 +2,7 @@
  * Loads every built-in plugin: each folder in plugins/ whose index.ts default-exports a plugin.
  * Node-only (reads the folder); the studio gets manifests from the host's API instead.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,13 +26,9 @@ export const loadBuiltinPlugins = (() => {
       const plugins: Plugin[] = [];
       for (const folder of folders) {
         const file = join(pluginsDir, folder, 'index.ts');
-        let mod: { default?: unknown };
-        try {
-          mod = await import(pathToFileURL(file).href);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes(file)) continue;
-          throw error;
-        }
+        // Shared helper folders (router-kit, judge-kit) have no index.ts: they are not plugins.
+        if (!existsSync(file)) continue;
+        const mod: { default?: unknown } = await import(pathToFileURL(file).href);
         if (isPlugin(mod.default)) plugins.push(mod.default);
       }
       return plugins.sort((a, b) => a.manifest.id.localeCompare(b.manifest.id));

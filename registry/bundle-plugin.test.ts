@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundlePlugin } from './bundle-plugin.ts';
 import { scaffoldPlugin } from '../runtime/cli/plugin/scaffold-plugin.ts';
+import { bundlePlugin } from './bundle-plugin.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -19,13 +19,19 @@ describe('bundlePlugin', () => {
     expect(pkg.source).not.toMatch(/^\s*import\s/m);
     expect(pkg.sha256).toMatch(/^[0-9a-f]{64}$/);
     const mod = await import(`data:text/javascript;base64,${Buffer.from(pkg.source).toString('base64')}`);
-    expect(mod.default.run({ text: 'hey', shout: true }, { log: () => {} })).toEqual({ text: 'HEY', length: 3 });
+    expect(mod.default.run({ text: 'hey', shout: true }, { log: () => {} })).toEqual({
+      text: 'HEY',
+      length: 3,
+    });
   });
 
   it('reads the current build each time (dev reload) and changes the hash when the code changes', async () => {
     const entry = join(dir, 'counter.ts');
     const write = (n: number) =>
-      writeFile(entry, `export default { manifest: { id: 'acme/counter', version: '1.0.${n}', kind: 'node', title: 'C', description: 'd' }, run: () => ${n} };`);
+      writeFile(
+        entry,
+        `export default { manifest: { id: 'acme/counter', version: '1.0.${n}', kind: 'node', title: 'C', description: 'd' }, run: () => ${n} };`,
+      );
     await write(1);
     const first = await bundlePlugin(entry);
     await write(2);

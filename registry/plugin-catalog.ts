@@ -8,13 +8,13 @@ import type { Kysely } from 'kysely';
 import semver from 'semver';
 import { createCodeNode } from '../plugins/core-code/code-node.ts';
 import { createInProcessResolver } from '../runtime/engine/in-process-resolver.ts';
-import { createSandboxedPlugin } from '../runtime/sandbox/sandboxed-plugin.ts';
 import type { SandboxPool } from '../runtime/sandbox/sandbox-pool.ts';
+import { createSandboxedPlugin } from '../runtime/sandbox/sandboxed-plugin.ts';
+import { UserError } from '../runtime/workflow/errors.ts';
 import type { PluginPackage } from './plugin-package.ts';
 import { createPluginStore, type PluginStore } from './plugin-store.ts';
 import { parseUses } from './resolve-version.ts';
 import type { Plugin, PluginManifest, PluginResolver, ResolvedPlugin } from './sdk/plugin.ts';
-import { UserError } from '../runtime/workflow/errors.ts';
 
 /** One palette entry. */
 export interface CatalogEntry {
@@ -27,6 +27,7 @@ export interface CatalogEntry {
 
 /** Options for a catalog. */
 export interface PluginCatalogOptions {
+  // biome-ignore lint/suspicious/noExplicitAny: the host's database, whatever its other tables; only the registry's are used
   db: Kysely<any>;
   /** The built-in plugins, or a loader called once on first use. */
   builtins: Plugin[] | (() => Promise<Plugin[]>);
@@ -43,13 +44,15 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
   const builtins = () =>
     (builtinsLoaded ??= (async () => {
       const plugins = typeof options.builtins === 'function' ? await options.builtins() : options.builtins;
-      const entries = plugins.map((p): CatalogEntry => ({
-        id: p.manifest.id,
-        version: p.manifest.version,
-        sha256: `builtin:${p.manifest.id}@${p.manifest.version}`,
-        source: 'builtin',
-        manifest: p.manifest,
-      }));
+      const entries = plugins.map(
+        (p): CatalogEntry => ({
+          id: p.manifest.id,
+          version: p.manifest.version,
+          sha256: `builtin:${p.manifest.id}@${p.manifest.version}`,
+          source: 'builtin',
+          manifest: p.manifest,
+        }),
+      );
       return { entries, resolve: createInProcessResolver(plugins) };
     })());
 
@@ -62,9 +65,15 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
   /** Everything the tenant can use, dev builds first, then installed, then built-in. */
   async function available(tenantId: string): Promise<CatalogEntry[]> {
     const installed = await store.listInstalled(tenantId);
-    const devEntries = [...(dev.get(tenantId)?.values() ?? [])].map((p): CatalogEntry => ({
-      id: p.manifest.id, version: p.manifest.version, sha256: p.sha256, source: 'dev', manifest: p.manifest,
-    }));
+    const devEntries = [...(dev.get(tenantId)?.values() ?? [])].map(
+      (p): CatalogEntry => ({
+        id: p.manifest.id,
+        version: p.manifest.version,
+        sha256: p.sha256,
+        source: 'dev',
+        manifest: p.manifest,
+      }),
+    );
     return [
       ...devEntries,
       ...installed.map((i): CatalogEntry => ({ ...i, source: 'installed' })),
@@ -73,7 +82,11 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
   }
 
   function sandboxed(pkg: PluginPackage): ResolvedPlugin {
-    if (!options.pool) throw new UserError('sandbox-unavailable', `${pkg.manifest.id} needs the sandbox, which this host runs without`);
+    if (!options.pool)
+      throw new UserError(
+        'sandbox-unavailable',
+        `${pkg.manifest.id} needs the sandbox, which this host runs without`,
+      );
     const resolved = createSandboxedPlugin({ manifest: pkg.manifest, source: pkg.source }, options.pool);
     return { ...resolved, sha256: pkg.sha256 };
   }
@@ -85,21 +98,32 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
     return async (uses) => {
       const { id, range } = parseUses(uses);
       const devBuild = dev.get(tenantId)?.get(id);
-      if (devBuild && semver.satisfies(devBuild.manifest.version, range, { includePrerelease: true })) return sandboxed(devBuild);
+      if (devBuild && semver.satisfies(devBuild.manifest.version, range, { includePrerelease: true }))
+        return sandboxed(devBuild);
       const candidates = entries.filter((e) => e.id === id && e.source !== 'dev');
-      const version = semver.maxSatisfying(candidates.map((c) => c.version), range);
+      const version = semver.maxSatisfying(
+        candidates.map((c) => c.version),
+        range,
+      );
       const chosen = candidates.find((c) => c.version === version);
       if (!chosen) {
         const have = candidates.map((c) => c.version);
-        throw new UserError('plugin-not-found', `no version of ${id} satisfies '${range}' (${have.length ? `available: ${have.join(', ')}` : 'not installed for this tenant'})`, { uses });
+        throw new UserError(
+          'plugin-not-found',
+          `no version of ${id} satisfies '${range}' (${have.length ? `available: ${have.join(', ')}` : 'not installed for this tenant'})`,
+          { uses },
+        );
       }
       const key = `${chosen.source}:${chosen.id}@${chosen.version}`;
       let resolved = cache.get(key);
       if (!resolved) {
-        if (chosen.source === 'installed') resolved = sandboxed(await store.getPackage(chosen.id, chosen.version));
+        if (chosen.source === 'installed')
+          resolved = sandboxed(await store.getPackage(chosen.id, chosen.version));
         // core/code compiles snippets with esbuild in the host and sends each one to the pool itself.
-        else if (chosen.source === 'builtin' && chosen.id === 'core/code' && options.pool) resolved = createCodeNode(options.pool);
-        else if (options.builtinPackages && options.pool && !chosen.manifest.control) resolved = sandboxed(await options.builtinPackages(chosen.id, chosen.version));
+        else if (chosen.source === 'builtin' && chosen.id === 'core/code' && options.pool)
+          resolved = createCodeNode(options.pool);
+        else if (options.builtinPackages && options.pool && !chosen.manifest.control)
+          resolved = sandboxed(await options.builtinPackages(chosen.id, chosen.version));
         else resolved = await (await builtins()).resolve(`${chosen.id}@${chosen.version}`);
         cache.set(key, resolved);
       }

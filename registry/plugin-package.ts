@@ -3,9 +3,9 @@
  * published version can never change its code or its declared permissions.
  */
 import { createHash } from 'node:crypto';
+import { UserError } from '../runtime/workflow/errors.ts';
 import type { PluginManifest } from './sdk/plugin.ts';
 import { assertValidManifest } from './validate-manifest.ts';
-import { UserError } from '../runtime/workflow/errors.ts';
 
 /** What is published and installed. */
 export interface PluginPackage {
@@ -22,7 +22,9 @@ export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -39,16 +41,30 @@ export function createPluginPackage(manifest: unknown, source: string): PluginPa
     throw new UserError('invalid-package', 'plugin package has no module source');
   }
   if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) {
-    throw new UserError('invalid-package', `plugin module is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, {}, 413);
+    throw new UserError(
+      'invalid-package',
+      `plugin module is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`,
+      {},
+      413,
+    );
   }
   return { manifest: valid, source, sha256: packageHash(valid, source) };
 }
 
 /** Checks a package received over the wire: the claimed sha256 must match its content. */
-export function verifyPluginPackage(input: { manifest: unknown; source: string; sha256?: string }): PluginPackage {
+export function verifyPluginPackage(input: {
+  manifest: unknown;
+  source: string;
+  sha256?: string;
+}): PluginPackage {
   const pkg = createPluginPackage(input.manifest, input.source);
   if (input.sha256 !== undefined && input.sha256 !== pkg.sha256) {
-    throw new UserError('hash-mismatch', `package sha256 ${input.sha256} does not match its content (${pkg.sha256})`, {}, 422);
+    throw new UserError(
+      'hash-mismatch',
+      `package sha256 ${input.sha256} does not match its content (${pkg.sha256})`,
+      {},
+      422,
+    );
   }
   return pkg;
 }

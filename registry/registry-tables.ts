@@ -5,14 +5,29 @@ import type { PluginManifest } from './sdk/plugin.ts';
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 /** Who owns a scope: the first tenant to publish under it. */
-export interface PluginScopeTable { scope: string; owner_tenant: string; created_at: CreatedAt }
+export interface PluginScopeTable {
+  scope: string;
+  owner_tenant: string;
+  created_at: CreatedAt;
+}
 /** One published, immutable plugin version. */
 export interface PluginVersionTable {
-  plugin_id: string; version: string; kind: string; manifest: ColumnType<PluginManifest, string, never>;
-  source: string; sha256: string; published_by_tenant: string | null; published_at: CreatedAt;
+  plugin_id: string;
+  version: string;
+  kind: string;
+  manifest: ColumnType<PluginManifest, string, never>;
+  source: string;
+  sha256: string;
+  published_by_tenant: string | null;
+  published_at: CreatedAt;
 }
 /** A version a tenant installed. */
-export interface PluginInstallTable { tenant_id: string; plugin_id: string; version: string; installed_at: CreatedAt }
+export interface PluginInstallTable {
+  tenant_id: string;
+  plugin_id: string;
+  version: string;
+  installed_at: CreatedAt;
+}
 
 /** The registry's part of the database. */
 export interface RegistryTables {

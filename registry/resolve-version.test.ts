@@ -7,7 +7,9 @@ describe('resolveVersion', () => {
     expect(resolveVersion('acme/crm', ['1.0.0', '2.0.0'])).toBe('2.0.0');
   });
   it('names the installed versions when nothing matches', () => {
-    expect(() => resolveVersion('acme/crm@^3', ['1.0.0', '2.0.0'])).toThrow(/no version of acme\/crm satisfies '\^3' \(installed: 1.0.0, 2.0.0\)/);
+    expect(() => resolveVersion('acme/crm@^3', ['1.0.0', '2.0.0'])).toThrow(
+      /no version of acme\/crm satisfies '\^3' \(installed: 1.0.0, 2.0.0\)/,
+    );
     expect(() => resolveVersion('acme/crm@^3', [])).toThrow(/not installed/);
   });
   it('rejects malformed references', () => {

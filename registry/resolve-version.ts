@@ -18,7 +18,8 @@ export function parseUses(uses: string): { id: string; range: string } {
 
 function checkUses(uses: string): { id: string; range: string } {
   const match = /^([a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*)(?:@(.+))?$/.exec(uses.trim());
-  if (!match) throw new UserError('invalid-uses', `'${uses}' is not a plugin reference; expected scope/name@range`);
+  if (!match)
+    throw new UserError('invalid-uses', `'${uses}' is not a plugin reference; expected scope/name@range`);
   const range = match[2] ?? '*';
   if (semver.validRange(range) === null) {
     throw new UserError('invalid-uses', `'${range}' is not a semver range (in '${uses}')`);
@@ -32,5 +33,8 @@ export function resolveVersion(uses: string, installed: readonly string[]): stri
   const chosen = semver.maxSatisfying([...installed], range);
   if (chosen) return chosen;
   const have = installed.length > 0 ? `installed: ${installed.join(', ')}` : 'it is not installed';
-  throw new UserError('plugin-not-found', `no version of ${id} satisfies '${range}' (${have})`, { uses, installed });
+  throw new UserError('plugin-not-found', `no version of ${id} satisfies '${range}' (${have})`, {
+    uses,
+    installed,
+  });
 }

@@ -5,8 +5,8 @@
  */
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
-import { preview, toText } from '../judge-kit/text.ts';
 import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { preview, toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 

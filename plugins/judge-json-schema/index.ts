@@ -7,8 +7,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
 import { expectedOf } from '../judge-kit/expected-of.ts';
-import { preview } from '../judge-kit/text.ts';
 import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { preview } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 

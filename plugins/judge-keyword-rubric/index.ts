@@ -4,8 +4,8 @@
  * promise the business cannot keep) scores 0, because no amount of other keywords makes up for it.
  */
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
-import { toText, wholeWords } from '../judge-kit/text.ts';
 import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { toText, wholeWords } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 

@@ -6,8 +6,8 @@
 
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
-import { toText } from '../judge-kit/text.ts';
 import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { judgePrompt } from './judge-prompt.ts';

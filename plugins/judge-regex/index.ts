@@ -6,8 +6,8 @@
 
 import { definePlugin, type JudgePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
-import { preview, toText } from '../judge-kit/text.ts';
 import { judgeManifest } from '../judge-kit/judge-manifest.ts';
+import { preview, toText } from '../judge-kit/text.ts';
 import { thresholdSetting, verdict } from '../judge-kit/verdict.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { MAX_PATTERN_LENGTH, unsafeReason } from './safe-pattern.ts';

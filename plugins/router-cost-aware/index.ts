@@ -12,7 +12,7 @@ import { readConfig } from '../router-kit/read-config.ts';
 import { qualityOf } from '../router-kit/reward.ts';
 import { routeTo } from '../router-kit/route.ts';
 import { routerManifest } from '../router-kit/router-manifest.ts';
-import { defaultQualitySetting, priorWeightSetting } from '../router-kit/settings.ts';
+import { defaultQualitySetting, type PriorConfig, priorWeightSetting } from '../router-kit/settings.ts';
 
 const ID = 'router/cost-aware';
 
@@ -35,10 +35,8 @@ const config = {
   },
 };
 
-interface CostAwareConfig {
+interface CostAwareConfig extends PriorConfig {
   threshold: number;
-  priorWeight: number;
-  defaultQuality: number;
 }
 
 interface Candidate {

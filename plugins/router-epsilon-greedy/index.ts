@@ -11,7 +11,13 @@ import { readConfig } from '../router-kit/read-config.ts';
 import { rewardOf } from '../router-kit/reward.ts';
 import { routeTo } from '../router-kit/route.ts';
 import { routerManifest } from '../router-kit/router-manifest.ts';
-import { defaultQualitySetting, priorWeightSetting, rewardWeightSettings } from '../router-kit/settings.ts';
+import {
+  defaultQualitySetting,
+  type PriorConfig,
+  priorWeightSetting,
+  type RewardWeightConfig,
+  rewardWeightSettings,
+} from '../router-kit/settings.ts';
 
 const ID = 'router/epsilon-greedy';
 
@@ -32,12 +38,8 @@ const config = {
   },
 };
 
-interface EpsilonConfig {
+interface EpsilonConfig extends PriorConfig, RewardWeightConfig {
   epsilon: number;
-  priorWeight: number;
-  defaultQuality: number;
-  costWeight: number;
-  latencyWeight: number;
 }
 
 /** The epsilon-greedy router. */

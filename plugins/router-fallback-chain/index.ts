@@ -6,8 +6,8 @@
 import { definePlugin, type RouterPlugin } from '../../registry/sdk/plugin.ts';
 import { checkArms } from '../router-kit/check-arms.ts';
 import { readConfig } from '../router-kit/read-config.ts';
-import { routerManifest } from '../router-kit/router-manifest.ts';
 import { checkOutcome } from '../router-kit/reward.ts';
+import { routerManifest } from '../router-kit/router-manifest.ts';
 import { type ChainState, readChainState } from './chain-state.ts';
 
 const ID = 'router/fallback-chain';

@@ -3,6 +3,18 @@
  * every router's form. Defaults are copied per call by readConfig, so sharing the objects is safe.
  */
 
+/** The values of priorWeightSetting and defaultQualitySetting, as readConfig returns them. */
+export interface PriorConfig {
+  priorWeight: number;
+  defaultQuality: number;
+}
+
+/** The values of rewardWeightSettings, as readConfig returns them (defaults filled in). */
+export interface RewardWeightConfig {
+  costWeight: number;
+  latencyWeight: number;
+}
+
 /** `priorWeight`: how many calls an arm's prior quality counts as, with this router's default. */
 export function priorWeightSetting(
   fallback: number,

@@ -14,7 +14,13 @@ import { readConfig } from '../router-kit/read-config.ts';
 import { rewardOf } from '../router-kit/reward.ts';
 import { routeTo } from '../router-kit/route.ts';
 import { routerManifest } from '../router-kit/router-manifest.ts';
-import { defaultQualitySetting, priorWeightSetting, rewardWeightSettings } from '../router-kit/settings.ts';
+import {
+  defaultQualitySetting,
+  type PriorConfig,
+  priorWeightSetting,
+  type RewardWeightConfig,
+  rewardWeightSettings,
+} from '../router-kit/settings.ts';
 
 const ID = 'router/thompson';
 
@@ -51,14 +57,10 @@ const config = {
   },
 };
 
-interface ThompsonConfig {
+interface ThompsonConfig extends PriorConfig, RewardWeightConfig {
   contextFeatures: ContextFeature[];
   lengthLimits: [number, number];
   minBucketCalls: number;
-  priorWeight: number;
-  defaultQuality: number;
-  costWeight: number;
-  latencyWeight: number;
 }
 
 /** The Thompson-sampling router. */

@@ -11,7 +11,7 @@ import { readConfig } from '../router-kit/read-config.ts';
 import { rewardOf } from '../router-kit/reward.ts';
 import { routeTo } from '../router-kit/route.ts';
 import { routerManifest } from '../router-kit/router-manifest.ts';
-import { rewardWeightSettings } from '../router-kit/settings.ts';
+import { type RewardWeightConfig, rewardWeightSettings } from '../router-kit/settings.ts';
 
 const ID = 'router/ucb1';
 
@@ -29,10 +29,8 @@ const config = {
   },
 };
 
-interface UcbConfig {
+interface UcbConfig extends RewardWeightConfig {
   exploration: number;
-  costWeight: number;
-  latencyWeight: number;
 }
 
 /** The UCB1 router. */

@@ -17,10 +17,11 @@ const program = new Command('flow').description('Flow Studio: agent workflows as
 
 /** Runs an action, turning its result into the process exit code. */
 const action =
-  <A extends unknown[]>(fn: (...args: A) => Promise<number | void>) =>
+  <A extends unknown[]>(fn: (...args: A) => Promise<number | undefined> | Promise<void>) =>
   async (...args: A) => {
     try {
-      process.exitCode = (await fn(...args)) ?? 0;
+      const code = await fn(...args);
+      process.exitCode = typeof code === 'number' ? code : 0;
     } catch (error) {
       if (error instanceof UserError || (error instanceof FlowError && !(error instanceof TypeError))) {
         console.error(`flow: ${error.message}`);
@@ -40,44 +41,57 @@ program
 
 program
   .command('run')
-  .description("run a workflow offline and print its output as JSON")
+  .description('run a workflow offline and print its output as JSON')
   .argument('<file>', 'workflow YAML file')
-  .option('-i, --input <json>', "the run input as JSON, or @file.json")
+  .option('-i, --input <json>', 'the run input as JSON, or @file.json')
   .option('-t, --trace', "print each node's status, duration and output to stderr as it happens")
-  .action(action((file: string, options: { input?: string; trace?: boolean }) =>
-    runCommand(file, options, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }),
-  ));
+  .action(
+    action((file: string, options: { input?: string; trace?: boolean }) =>
+      runCommand(file, options, {
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stderr.write(t),
+      }),
+    ),
+  );
 
 program
   .command('graph')
   .description('print the workflow graph as a Mermaid flowchart')
   .argument('<file>', 'workflow YAML file')
-  .action(action(async (file: string) => {
-    process.stdout.write(`${await graphCommand(file)}\n`);
-  }));
+  .action(
+    action(async (file: string) => {
+      process.stdout.write(`${await graphCommand(file)}\n`);
+    }),
+  );
 
 program
   .command('start')
-  .description('start the host: API, studio and chat on PORT (default 3000), embedded PostgreSQL unless DATABASE_URL is set')
+  .description(
+    'start the host: API, studio and chat on PORT (default 3000), embedded PostgreSQL unless DATABASE_URL is set',
+  )
   .option('--no-build', 'do not build the studio when dist/studio is missing')
-  .action(action(async (options: { build: boolean }) => {
-    const { ensureStudioBuilt } = await import('./commands/ensure-studio.ts');
-    if (options.build) await ensureStudioBuilt();
-    const { startHost } = await import('../host/start.ts');
-    const host = await startHost({});
-    await new Promise<void>((resolve) => {
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
-    });
-    await host.close();
-  }));
+  .action(
+    action(async (options: { build: boolean }) => {
+      const { ensureStudioBuilt } = await import('./commands/ensure-studio.ts');
+      if (options.build) await ensureStudioBuilt();
+      const { startHost } = await import('../host/start.ts');
+      const host = await startHost({});
+      await new Promise<void>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+      });
+      await host.close();
+    }),
+  );
 
 const db = program.command('db').description('database commands');
 db.command('migrate')
   .description('apply pending migrations (DATABASE_URL, or the embedded server under ./data)')
-  .action(action(async () => {
-    const { migrateCommand } = await import('./commands/migrate.command.ts');
-    await migrateCommand();
-  }));
+  .action(
+    action(async () => {
+      const { migrateCommand } = await import('./commands/migrate.command.ts');
+      await migrateCommand();
+    }),
+  );
 
 /** The --host/--key options hostTarget() reads, for the commands that talk to a host's registry. */
 const withHostOptions = (command: Command) =>
@@ -91,31 +105,41 @@ plugin
   .description('scaffold a node plugin with a test')
   .argument('<id>', 'scope/name, e.g. acme/weather')
   .option('-d, --dir <dir>', 'parent folder', 'plugins')
-  .action(action(async (id: string, options: { dir: string }) => {
-    const folder = await scaffoldPlugin(id, { dir: options.dir });
-    console.log(`created ${folder}\nnext: npx flow plugin test ${folder}`);
-  }));
+  .action(
+    action(async (id: string, options: { dir: string }) => {
+      const folder = await scaffoldPlugin(id, { dir: options.dir });
+      console.log(`created ${folder}\nnext: npx flow plugin test ${folder}`);
+    }),
+  );
 plugin
   .command('test')
   .description("run a plugin's tests")
   .argument('[dir]', 'plugin folder', '.')
-  .action(action(async (dir: string) => {
-    const result = spawnSync('vitest', ['run', '--project', 'unit', resolve(dir)], { stdio: 'inherit' });
-    return result.status ?? 1;
-  }));
+  .action(
+    action(async (dir: string) => {
+      const result = spawnSync('vitest', ['run', '--project', 'unit', resolve(dir)], { stdio: 'inherit' });
+      return result.status ?? 1;
+    }),
+  );
 withHostOptions(plugin.command('publish'))
   .description("bundle the plugin and publish it to a host's registry")
   .argument('[dir]', 'plugin folder', '.')
-  .action(action(async (dir: string, options: { host?: string; key?: string }) => {
-    const result = await publishPlugin(dir, hostTarget(options));
-    console.log(`${result.created ? 'published' : 'already published'} ${result.id}@${result.version} sha256 ${result.sha256}`);
-  }));
+  .action(
+    action(async (dir: string, options: { host?: string; key?: string }) => {
+      const result = await publishPlugin(dir, hostTarget(options));
+      console.log(
+        `${result.created ? 'published' : 'already published'} ${result.id}@${result.version} sha256 ${result.sha256}`,
+      );
+    }),
+  );
 withHostOptions(plugin.command('dev'))
   .description('rebuild on save and reload into a running host without a restart')
   .argument('[dir]', 'plugin folder', '.')
-  .action(action(async (dir: string, options: { host?: string; key?: string }) => {
-    devPlugin(dir, hostTarget(options), (line) => console.log(line));
-    await new Promise(() => {}); // until Ctrl+C
-  }));
+  .action(
+    action(async (dir: string, options: { host?: string; key?: string }) => {
+      devPlugin(dir, hostTarget(options), (line) => console.log(line));
+      await new Promise(() => {}); // until Ctrl+C
+    }),
+  );
 
 await program.parseAsync(process.argv);

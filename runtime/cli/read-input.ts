@@ -11,7 +11,10 @@ export async function readInput(input: string | undefined): Promise<unknown> {
     try {
       text = await readFile(input.slice(1), 'utf8');
     } catch (error) {
-      throw new UserError('input-unreadable', `cannot read input file ${input.slice(1)}: ${(error as Error).message}`);
+      throw new UserError(
+        'input-unreadable',
+        `cannot read input file ${input.slice(1)}: ${(error as Error).message}`,
+      );
     }
   }
   try {

@@ -16,7 +16,10 @@ function parseReference(uses: string): { id: string; range: string } {
     return parseUses(uses);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    throw new UserError('plugin-not-found', `plugin '${uses}' not found: ${error.message}`, { uses, available: [] });
+    throw new UserError('plugin-not-found', `plugin '${uses}' not found: ${error.message}`, {
+      uses,
+      available: [],
+    });
   }
 }
 

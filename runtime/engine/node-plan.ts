@@ -2,10 +2,11 @@
  * What the engine precomputes per workflow node, once: compiled `with:` templates, parsed `next:`
  * conditions, durations in milliseconds. Cached by node object, so a hot loop never re-parses.
  */
+
+import { parseDuration } from '../workflow/duration.ts';
 import { UserError } from '../workflow/errors.ts';
 import type { OnError, WorkflowNode } from '../workflow/types.ts';
 import type { BreakerPolicy } from './circuit-breaker.ts';
-import { parseDuration } from '../workflow/duration.ts';
 import { type ExpressionScope, evaluateParsed } from './expression/evaluator.ts';
 import type { ExpressionLimits } from './expression/limits.ts';
 import { parseExpression } from './expression/parser.ts';

@@ -1,6 +1,7 @@
 /** The wait before a retry: exponential backoff, capped, with jitter so many runs do not retry in step. */
-import type { RetryPolicy } from '../workflow/types.ts';
+
 import { parseDuration } from '../workflow/duration.ts';
+import type { RetryPolicy } from '../workflow/types.ts';
 
 /** A retry policy with every default filled in and durations in milliseconds. */
 export interface RetrySchedule {

@@ -96,7 +96,12 @@ export interface RunOptions {
   tenantId?: string;
   signal?: AbortSignal;
   /** Limits on expressions: steps per evaluation and result size. */
-  limits?: { expressionSteps?: number; expressionDepth?: number; maxOutputBytes?: number; maxSubworkflowDepth?: number };
+  limits?: {
+    expressionSteps?: number;
+    expressionDepth?: number;
+    maxOutputBytes?: number;
+    maxSubworkflowDepth?: number;
+  };
   /** Injected for tests: a random source (jitter) and a sleep. */
   random?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;

@@ -310,7 +310,10 @@ describe('edits that cannot apply', () => {
       { type: 'add-node', node: { id: 'answer', uses: 'core/end@^1' } },
       "a node with id 'answer' already exists",
     ],
-    [{ type: 'add-node', node: { id: 'Nine Lives', uses: 'core/end@^1' } }, "'Nine Lives' is not a valid node id"],
+    [
+      { type: 'add-node', node: { id: 'Nine Lives', uses: 'core/end@^1' } },
+      "'Nine Lives' is not a valid node id",
+    ],
     [{ type: 'rename-node', from: 'answer', to: 'search' }, "a node with id 'search' already exists"],
     [{ type: 'rename-node', from: 'answer', to: 'has space' }, "'has space' is not a valid node id"],
     [{ type: 'disconnect', from: 'answer', to: 'search' }, "no edge from 'answer' to 'search'"],

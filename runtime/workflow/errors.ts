@@ -53,7 +53,12 @@ export class UnauthorizedError extends UserError {
 
 /** A node failed while running; carries the workflow and node for the trace. */
 export class NodeError extends FlowError {
-  constructor(code: string, message: string, details: { workflowId?: string; nodeId: string; [k: string]: unknown }, options?: ErrorOptions) {
+  constructor(
+    code: string,
+    message: string,
+    details: { workflowId?: string; nodeId: string; [k: string]: unknown },
+    options?: ErrorOptions,
+  ) {
     super(code, message, details, options);
   }
 }

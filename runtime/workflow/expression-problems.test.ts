@@ -46,7 +46,8 @@ describe('expressions are checked before the run', () => {
   });
 
   it('accepts valid expressions and plain strings', () => {
-    const text = 'id: x\nnodes:\n  - id: a\n    uses: core/end@^1\n    with: { output: { r: "{{ upper(inputs.m) }} and {{ nodes.a }}", p: "plain" } }\n';
+    const text =
+      'id: x\nnodes:\n  - id: a\n    uses: core/end@^1\n    with: { output: { r: "{{ upper(inputs.m) }} and {{ nodes.a }}", p: "plain" } }\n';
     expect(problems(text)).toEqual([]);
   });
 });

@@ -13,8 +13,9 @@ type Report = (path: JsonPath, code: string, message: string) => void;
 /** Calls `visit` for every string inside `value` with its path. */
 function eachString(value: unknown, path: JsonPath, visit: (text: string, path: JsonPath) => void): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, [...path, i], visit));
-  else if (value && typeof value === 'object')
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) eachString(v, [...path, i], visit);
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) eachString(v, [...path, k], visit);
 }
 
@@ -38,7 +39,9 @@ export function expressionProblems(
       const match = /^nodes\.([A-Za-z0-9_]+)/.exec(ref);
       const id = match?.[1];
       if (!id || ids.has(id)) continue;
-      const hyphenated = [...ids.keys()].find((known) => known.startsWith(`${id}-`) && text.includes(`nodes.${known}`));
+      const hyphenated = [...ids.keys()].find(
+        (known) => known.startsWith(`${id}-`) && text.includes(`nodes.${known}`),
+      );
       error(
         path,
         'unknown-node-reference',
@@ -53,7 +56,8 @@ export function expressionProblems(
     if (Array.isArray(node.next)) {
       node.next.forEach((branch, b) => {
         const when = branch && typeof branch === 'object' ? (branch as { when?: unknown }).when : undefined;
-        if (typeof when === 'string') check(when.includes('{{') ? when : `{{ ${when} }}`, ['nodes', index, 'next', b, 'when']);
+        if (typeof when === 'string')
+          check(when.includes('{{') ? when : `{{ ${when} }}`, ['nodes', index, 'next', b, 'when']);
       });
     }
   }

@@ -74,7 +74,9 @@ export function createWorkflowLoader(options: WorkflowLoaderOptions): {
     if (!parsed.workflow) {
       // Schema errors should not hide graph problems: report every problem at once.
       if (parsed.value !== undefined && options.validate !== false && chain.length === 0) {
-        problems.push(...validateWorkflow({ value: parsed.value, locate: parsed.locate }, options.validate || {}));
+        problems.push(
+          ...validateWorkflow({ value: parsed.value, locate: parsed.locate }, options.validate || {}),
+        );
       }
       return undefined;
     }

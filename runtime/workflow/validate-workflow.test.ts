@@ -195,8 +195,9 @@ nodes:
     ]);
   });
 
-  it('reports a reference the plugin lookup refuses as that node\'s problem', () => {
-    const text = 'id: x\nnodes:\n  - id: a\n    uses: core/set@banana\n    next: b\n  - id: b\n    uses: core/set\n';
+  it("reports a reference the plugin lookup refuses as that node's problem", () => {
+    const text =
+      'id: x\nnodes:\n  - id: a\n    uses: core/set@banana\n    next: b\n  - id: b\n    uses: core/set\n';
     const manifestFor = (uses: string) => {
       if (uses.includes('banana')) throw new UserError('invalid-uses', "'banana' is not a semver range");
       return manifest('core/set');

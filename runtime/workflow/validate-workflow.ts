@@ -6,10 +6,11 @@
  */
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import { configProblems, hasExpression } from './config-check.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { UserError } from './errors.ts';
+import { expressionProblems } from './expression-problems.ts';
 import { findCycles } from './graph-cycles.ts';
 import { type JsonPath, type Locate, problemAt } from './source-locator.ts';
-import { expressionProblems } from './expression-problems.ts';
 import type { Problem, Workflow, WorkflowNode } from './types.ts';
 
 /** What validation may look up beyond the file itself. */
@@ -52,7 +53,7 @@ export function validateWorkflow(input: ValidationInput, options: ValidateOption
   const ids = new Map<string, number>();
   for (const { node, index } of nodes) if (!ids.has(node.id)) ids.set(node.id, index);
   const known = (id: unknown): id is string => typeof id === 'string' && ids.has(id);
-  const unknown = (id: string) => `unknown node '${id}'${suggest(id, ids)}`;
+  const unknown = (id: string) => `unknown node '${id}'${didYouMean(id, ids)}`;
 
   expressionProblems(nodes, ids, error);
 
@@ -239,7 +240,8 @@ function pluginProblems(
   if (!manifest) {
     const [name, range] = node.uses.split('@');
     const why =
-      refused ?? (range ? `no installed version of '${name}' matches '${range}'` : `'${name}' is not installed`);
+      refused ??
+      (range ? `no installed version of '${name}' matches '${range}'` : `'${name}' is not installed`);
     problems.push(
       problemAt(
         locate([...path, 'uses']),
@@ -256,29 +258,4 @@ function pluginProblems(
 // A value from a file as a message shows it; String() throws on objects like {toString: ''}.
 function shown(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-}
-
-/** ", did you mean 'x'?" for a near miss among the known ids (edit distance at most 2). */
-function suggest(id: string, ids: ReadonlyMap<string, number>): string {
-  if (ids.size > 5000 || id.length > 64) return '';
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of ids.keys()) {
-    if (Math.abs(candidate.length - id.length) >= bestDistance) continue;
-    const d = distance(id, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best ? ` (did you mean '${best}'?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }

@@ -131,7 +131,13 @@ export function itemValueText(value: unknown, style: EmitStyle, mode: EmitMode):
 
 // Inline when the value fits on the marker's line; else the block text of a one-entry `holder`
 // (a map or a list around the value) without its marker, so the value's lines keep their indent.
-function afterMarker(value: unknown, style: EmitStyle, mode: EmitMode, holder: unknown, marker: string): string {
+function afterMarker(
+  value: unknown,
+  style: EmitStyle,
+  mode: EmitMode,
+  holder: unknown,
+  marker: string,
+): string {
   if (isPrimitive(value)) {
     const inline = inlineScalar(value, style, false);
     if (inline !== null) return ` ${inline}`;

@@ -5,19 +5,32 @@
  */
 import type { Workflow, WorkflowNode } from '../../runtime/workflow/types.ts';
 import { Icon } from '../components/Icon.tsx';
+import { ExpressionInput } from './ExpressionInput.tsx';
 import { useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
-import { ExpressionInput } from './ExpressionInput.tsx';
 import type { ScopeEntry } from './expression-scope.ts';
 import { type Entry, nextEntries, nextValue } from './next-entries.ts';
 
 /** The edges editor of `node`. */
-export function NextEditor({ node, workflow, scope }: { node: WorkflowNode; workflow: Workflow; scope: ScopeEntry[] }) {
+export function NextEditor({
+  node,
+  workflow,
+  scope,
+}: {
+  node: WorkflowNode;
+  workflow: Workflow;
+  scope: ScopeEntry[];
+}) {
   const store = useEditorStore();
   const entries = nextEntries(node.next);
   const targets = workflow.nodes.filter((n) => n.id !== node.id).map((n) => n.id);
-  const write = (next: Entry[], key?: string) => store.getState().dispatch(edit.setNodeField(node.id, ['next'], nextValue(next)), key);
-  const replace = (index: number, entry: Entry, key?: string) => write(entries.map((e, i) => (i === index ? entry : e)), key);
+  const write = (next: Entry[], key?: string) =>
+    store.getState().dispatch(edit.setNodeField(node.id, ['next'], nextValue(next)), key);
+  const replace = (index: number, entry: Entry, key?: string) =>
+    write(
+      entries.map((e, i) => (i === index ? entry : e)),
+      key,
+    );
   const addCondition = () => {
     const to = targets[0];
     if (to) store.getState().dispatch(edit.connect({ from: node.id, to, when: '{{ true }}' }));
@@ -28,8 +41,16 @@ export function NextEditor({ node, workflow, scope }: { node: WorkflowNode; work
       {entries.length === 0 && <p className="muted small">No next step: the run ends here.</p>}
       {entries.map((entry, index) => {
         const to = 'default' in entry ? entry.default : entry.to;
-        const kind = 'default' in entry ? 'otherwise' : entry.on !== undefined ? `on ${entry.on}` : entry.when !== undefined ? 'when' : 'then';
+        const kind =
+          'default' in entry
+            ? 'otherwise'
+            : entry.on !== undefined
+              ? `on ${entry.on}`
+              : entry.when !== undefined
+                ? 'when'
+                : 'then';
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: entries are ordered branches; the position is what a branch is.
           <div className="next-entry" key={`${index}-${kind}`}>
             <div className="next-entry-head">
               <span className="next-kind">{kind}</span>
@@ -37,7 +58,12 @@ export function NextEditor({ node, workflow, scope }: { node: WorkflowNode; work
               <select
                 aria-label={`Target of ${kind} edge ${index + 1}`}
                 value={to}
-                onChange={(e) => replace(index, 'default' in entry ? { default: e.target.value } : { ...entry, to: e.target.value })}
+                onChange={(e) =>
+                  replace(
+                    index,
+                    'default' in entry ? { default: e.target.value } : { ...entry, to: e.target.value },
+                  )
+                }
               >
                 {!targets.includes(to) && <option value={to}>{to} (missing)</option>}
                 {targets.map((id) => (
@@ -46,7 +72,12 @@ export function NextEditor({ node, workflow, scope }: { node: WorkflowNode; work
                   </option>
                 ))}
               </select>
-              <button type="button" className="icon-button danger" aria-label={`Remove ${kind} edge ${index + 1}`} onClick={() => write(entries.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="icon-button danger"
+                aria-label={`Remove ${kind} edge ${index + 1}`}
+                onClick={() => write(entries.filter((_, i) => i !== index))}
+              >
                 <Icon name="x" size={14} />
               </button>
             </div>

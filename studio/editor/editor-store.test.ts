@@ -64,7 +64,9 @@ describe('editor store', () => {
 describe('editor problems', () => {
   it('reports an edge to a missing node on the node that owns it', async () => {
     const { problemsByNode } = await import('./canvas-graph.ts');
-    const store = createEditorStore(yaml.replace('template: "Hi {{ inputs.message }}"', 'template: "Hi"\n    next: nowhere'));
+    const store = createEditorStore(
+      yaml.replace('template: "Hi {{ inputs.message }}"', 'template: "Hi"\n    next: nowhere'),
+    );
     const s = store.getState();
     expect(s.textParses).toBe(true);
     const onGreet = problemsByNode(s.workflow, s.problems).get('greet') ?? [];

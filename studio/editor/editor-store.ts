@@ -10,8 +10,8 @@ import { applyEdits } from '../../runtime/workflow/apply-edits.ts';
 import type { WorkflowEdit } from '../../runtime/workflow/edit.ts';
 import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
 import { parseCached } from './parse-cache.ts';
-import { workflowProblems } from './workflow-problems.ts';
 import { emptyRun, type RunView, reduceTrace } from './run-view.ts';
+import { workflowProblems } from './workflow-problems.ts';
 
 /** Consecutive edits with the same key within this window make one undo step (typing in a field). */
 const COALESCE_MS = 1200;

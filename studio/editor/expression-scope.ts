@@ -4,6 +4,7 @@
  * output fields). Used for autocomplete in the inspector.
  */
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
+import { expressionFunctions } from '../../runtime/engine/expression/functions.ts';
 import type { Workflow } from '../../runtime/workflow/types.ts';
 import { edgesOf, manifestFor, upstreamOf } from './workflow-graph.ts';
 
@@ -50,5 +51,8 @@ export function expressionScope(
   for (const field of outputFields(self && manifestFor(self, manifests))) {
     entries.push({ label: `output.${field}`, detail: 'this node’s output (in next: conditions)' });
   }
+  // The expression language's functions, after the names (names are what builders look for first).
+  for (const [name, fn] of Object.entries(expressionFunctions))
+    entries.push({ label: `${name}(`, detail: fn.doc });
   return entries;
 }

@@ -16,4 +16,3 @@ export function nextValue(entries: Entry[]): Next | undefined {
   if (entries.length === 1 && 'default' in entries[0]!) return entries[0].default;
   return entries;
 }
-

@@ -88,3 +88,18 @@ describe('next entries', async () => {
     expect(nextValue(nextEntries(list))).toEqual(list);
   });
 });
+
+describe('expression scope', async () => {
+  const { expressionScope } = await import('./expression-scope.ts');
+  it('offers inputs, upstream nodes and functions, but not downstream nodes', () => {
+    const labels = expressionScope(
+      { ...workflow, inputs: { message: { type: 'string' } } },
+      'check',
+      manifests,
+    ).map((e) => e.label);
+    expect(labels).toContain('inputs.message');
+    expect(labels).toContain('nodes.classify');
+    expect(labels).not.toContain('nodes.done');
+    expect(labels).toContain('len(');
+  });
+});

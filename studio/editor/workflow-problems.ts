@@ -14,16 +14,32 @@ const cache = new WeakMap<ReadonlyMap<string, PluginManifest>, WeakMap<Parsed, P
 /** The problems of a parse; plugin checks only once manifests are known (else all would be "unknown"). */
 export function workflowProblems(parsed: Parsed, manifests: ReadonlyMap<string, PluginManifest>): Problem[] {
   let byParse = cache.get(manifests);
-  if (!byParse) cache.set(manifests, (byParse = new WeakMap()));
+  if (!byParse) {
+    byParse = new WeakMap();
+    cache.set(manifests, byParse);
+  }
   const hit = byParse.get(parsed);
   if (hit) return hit;
   let problems = parsed.problems;
   if (parsed.workflow && parsed.source) {
     try {
-      const options = manifests.size ? { manifestFor: (uses: string) => manifests.get(pluginIdOf(uses)) } : {};
+      const options = manifests.size
+        ? { manifestFor: (uses: string) => manifests.get(pluginIdOf(uses)) }
+        : {};
       problems = [...problems, ...validateWorkflow(parsed.source, options)];
     } catch (error) {
-      problems = [...problems, { file: parsed.source.file, line: 1, column: 1, path: '', code: 'validation', severity: 'error', message: (error as Error).message }];
+      problems = [
+        ...problems,
+        {
+          file: parsed.source.file,
+          line: 1,
+          column: 1,
+          path: '',
+          code: 'validation',
+          severity: 'error',
+          message: (error as Error).message,
+        },
+      ];
     }
   }
   byParse.set(parsed, problems);

@@ -15,13 +15,24 @@ export interface Example {
   yaml: string;
 }
 
+/** A one-line top-level scalar (`name: Tutorial   # comment` → `Tutorial`). */
+function topLevel(yaml: string, key: string): string | undefined {
+  const line = new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(yaml)?.[1];
+  return (
+    line
+      ?.replace(/\s+#.*$/, '')
+      .replace(/^['"]|['"]$/g, '')
+      .trim() || undefined
+  );
+}
+
 /** Every bundled example, sorted by title. */
 export const examples: Example[] = Object.entries(files)
   .filter(([, yaml]) => /^nodes:/m.test(yaml) && !/^overlay:/m.test(yaml))
   .map(([path, yaml]) => ({
     file: path.replace(/^.*workflows\//, ''),
-    title: /^name:\s*(.+)$/m.exec(yaml)?.[1]?.replace(/^['"]|['"]$/g, '') ?? path,
-    description: /^description:\s*(.+)$/m.exec(yaml)?.[1]?.replace(/^['"]|['"]$/g, ''),
+    title: topLevel(yaml, 'name') ?? path,
+    description: topLevel(yaml, 'description'),
     yaml,
   }))
   .sort((a, b) => a.title.localeCompare(b.title));

@@ -6,10 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEdits } from '../../runtime/workflow/apply-edits.ts';
 import { api, type WorkflowSummary } from '../api/studio-api.ts';
 import { Icon } from '../components/Icon.tsx';
-import { Modal } from '../components/Modal.tsx';
 import { toast } from '../components/Toasts.tsx';
-import { blankWorkflow, examples } from '../lib/examples.ts';
+import { blankWorkflow } from '../lib/examples.ts';
 import { navigate } from '../lib/hash-route.ts';
+import { CreateDialog, RenameDialog } from './WorkflowDialogs.tsx';
 
 const UNDO_MS = 6000;
 
@@ -220,88 +220,5 @@ export function WorkflowsPage() {
         />
       )}
     </div>
-  );
-}
-
-function CreateDialog({
-  onClose,
-  onCreate,
-}: {
-  onClose: () => void;
-  onCreate: (name: string, yaml?: string) => void;
-}) {
-  const [name, setName] = useState('');
-  const [example, setExample] = useState('');
-  const chosen = examples.find((e) => e.file === example);
-  return (
-    <Modal title="New workflow" onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onCreate(name.trim() || chosen?.title || 'Untitled workflow', chosen?.yaml);
-        }}
-      >
-        <label htmlFor="new-name">Name</label>
-        <input
-          id="new-name"
-          value={name}
-          placeholder={chosen?.title ?? 'e.g. Order status bot'}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <label htmlFor="new-example">Start from</label>
-        <select id="new-example" value={example} onChange={(e) => setExample(e.target.value)}>
-          <option value="">A blank workflow</option>
-          {examples.map((e) => (
-            <option key={e.file} value={e.file}>
-              Example: {e.title}
-            </option>
-          ))}
-        </select>
-        {chosen?.description && <p className="muted small">{chosen.description}</p>}
-        <div className="row gap end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Create
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
-
-function RenameDialog({
-  workflow,
-  onClose,
-  onRename,
-}: {
-  workflow: WorkflowSummary;
-  onClose: () => void;
-  onRename: (name: string) => void;
-}) {
-  const [name, setName] = useState(workflow.name);
-  return (
-    <Modal title="Rename workflow" onClose={onClose}>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) onRename(name.trim());
-        }}
-      >
-        <label htmlFor="rename">Name</label>
-        <input id="rename" value={name} onChange={(e) => setName(e.target.value)} />
-        <div className="row gap end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Rename
-          </button>
-        </div>
-      </form>
-    </Modal>
   );
 }

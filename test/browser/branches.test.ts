@@ -4,8 +4,8 @@
  * only the path taken.
  */
 import type { Page } from 'playwright-core';
-import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse } from 'yaml';
 import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
 
 const studio = inject('studio');
@@ -56,7 +56,8 @@ beforeAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+  if (ctx.task.result?.state === 'fail')
+    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
 });
 
 afterAll(async () => {
@@ -65,16 +66,24 @@ afterAll(async () => {
 
 describe('branching', () => {
   it('shows one labelled handle per branch of a condition', async () => {
-    await expect.poll(() => node('check').locator('.flow-node-out-label').allInnerTexts()).toEqual(['true', 'false', 'default']);
+    await expect
+      .poll(() => node('check').locator('.flow-node-out-label').allInnerTexts())
+      .toEqual(['true', 'false', 'default']);
   });
 
   it('writes a branch when its handle is connected', async () => {
-    await node('check').locator('.react-flow__handle.source[data-handleid="on:true"]').dragTo(node('long').locator('.react-flow__handle.target'));
-    await node('check').locator('.react-flow__handle.source[data-handleid="on:false"]').dragTo(node('short').locator('.react-flow__handle.target'));
-    await expect.poll(() => nextOf('check')).toEqual([
-      { on: 'true', to: 'long' },
-      { on: 'false', to: 'short' },
-    ]);
+    await node('check')
+      .locator('.react-flow__handle.source[data-handleid="on:true"]')
+      .dragTo(node('long').locator('.react-flow__handle.target'));
+    await node('check')
+      .locator('.react-flow__handle.source[data-handleid="on:false"]')
+      .dragTo(node('short').locator('.react-flow__handle.target'));
+    await expect
+      .poll(() => nextOf('check'))
+      .toEqual([
+        { on: 'true', to: 'long' },
+        { on: 'false', to: 'short' },
+      ]);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
   });
 
@@ -86,7 +95,9 @@ describe('branching', () => {
     await editor.click();
     await page.keyboard.press('Control+a');
     await page.keyboard.insertText('{{ inputs.message == "vip" }}');
-    await expect.poll(async () => JSON.stringify(await nextOf('check'))).toContain('"when":"{{ inputs.message == \\"vip\\" }}"');
+    await expect
+      .poll(async () => JSON.stringify(await nextOf('check')))
+      .toContain('"when":"{{ inputs.message == \\"vip\\" }}"');
     await page.getByRole('button', { name: /Remove when edge/ }).click();
     await expect.poll(yamlText).not.toContain('vip');
     await screenshot(page, '11-branches');
@@ -97,7 +108,9 @@ describe('branching', () => {
     await page.getByRole('button', { name: 'JSON input' }).click();
     await page.locator('#run-input').fill('{ "message": "hi" }');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
+    await expect
+      .poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('completed');
     await expect.poll(() => status('short')).toBe('completed');
     expect(await status('long')).toBe('');
   });

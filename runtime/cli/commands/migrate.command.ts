@@ -5,7 +5,9 @@ import { prepareDatabase } from '../../db/prepare-database.ts';
 
 /** Applies migrations (creating the app role if needed) and reports which ran. */
 export async function migrateCommand(dataDir = path.resolve('data')): Promise<void> {
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg') });
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg') });
   try {
     const { applied } = await prepareDatabase(process.env.DATABASE_URL ?? embedded!.adminUrl);
     console.log(applied.length === 0 ? 'migrations are current' : `applied: ${applied.join(', ')}`);

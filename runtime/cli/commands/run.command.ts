@@ -43,7 +43,11 @@ export function traceLine(event: TraceEvent): string | undefined {
 }
 
 /** Runs the workflow; returns the exit code (0 completed, 1 failed or cancelled). */
-export async function runCommand(file: string, options: { input?: string; trace?: boolean }, streams: RunStreams): Promise<number> {
+export async function runCommand(
+  file: string,
+  options: { input?: string; trace?: boolean },
+  streams: RunStreams,
+): Promise<number> {
   const input = await readInput(options.input);
   const path = resolve(file);
   const runner = await createExampleRunner({ dir: path.slice(0, path.lastIndexOf('/')), realTime: true });

@@ -7,9 +7,12 @@ import { dirname, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../../workflow/types.ts';
 
-
 /** Problems of a catalogue: missing files, ids that do not match, entries without id or file. */
-export async function catalogProblems(text: string, file: string, idOf: (path: string) => Promise<string | undefined>): Promise<Problem[]> {
+export async function catalogProblems(
+  text: string,
+  file: string,
+  idOf: (path: string) => Promise<string | undefined>,
+): Promise<Problem[]> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const problems: Problem[] = [];
@@ -33,11 +36,16 @@ export async function catalogProblems(text: string, file: string, idOf: (path: s
     }
     const full = resolve(dirname(file), target);
     if (!existsSync(full)) {
-      problems.push(at(item.get('file', true)?.range?.[0], `${path}/file`, `file '${target}' does not exist`));
+      problems.push(
+        at(item.get('file', true)?.range?.[0], `${path}/file`, `file '${target}' does not exist`),
+      );
       continue;
     }
     const actual = await idOf(full);
-    if (actual !== id) problems.push(at(item.get('id', true)?.range?.[0], `${path}/id`, `'${target}' has id '${actual}', not '${id}'`));
+    if (actual !== id)
+      problems.push(
+        at(item.get('id', true)?.range?.[0], `${path}/id`, `'${target}' has id '${actual}', not '${id}'`),
+      );
   }
   return problems;
 }

@@ -2,12 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createExampleRunner } from '../../../workflows/example-runner.ts';
-import { formatProblem } from '../format-problem.ts';
 import { isCatalog } from '../../workflow/is-catalog.ts';
+import { formatProblem } from '../format-problem.ts';
 import { catalogProblems } from './validate-catalog.ts';
 
 /** Validates files; returns the exit code (0 valid, 1 problems). */
-export async function validateCommand(files: string[], out: { log: (line: string) => void } = console): Promise<number> {
+export async function validateCommand(
+  files: string[],
+  out: { log: (line: string) => void } = console,
+): Promise<number> {
   let errors = 0;
   let warnings = 0;
   const runners = new Map<string, Awaited<ReturnType<typeof createExampleRunner>>>();
@@ -15,7 +18,10 @@ export async function validateCommand(files: string[], out: { log: (line: string
     const path = resolve(file);
     const dir = path.slice(0, path.lastIndexOf('/'));
     let runner = runners.get(dir);
-    if (!runner) runners.set(dir, (runner = await createExampleRunner({ dir })));
+    if (!runner) {
+      runner = await createExampleRunner({ dir });
+      runners.set(dir, runner);
+    }
     const text = await readFile(path, 'utf8').catch(() => '');
     const problems = isCatalog(text)
       ? await catalogProblems(text, path, async (target) => (await runner!.load(target)).workflow?.id)

@@ -15,7 +15,11 @@ export interface HostTarget {
 export function hostTarget(options: { host?: string; key?: string }): HostTarget {
   const host = options.host ?? process.env.FLOW_HOST ?? 'http://localhost:3000';
   const apiKey = options.key ?? process.env.FLOW_API_KEY;
-  if (!apiKey) throw new UserError('missing-api-key', 'an API key is needed: pass --key or set FLOW_API_KEY (create one in the studio under Settings → API keys)');
+  if (!apiKey)
+    throw new UserError(
+      'missing-api-key',
+      'an API key is needed: pass --key or set FLOW_API_KEY (create one in the studio under Settings → API keys)',
+    );
   return { host: host.replace(/\/$/, ''), apiKey };
 }
 
@@ -25,8 +29,15 @@ async function send(target: HostTarget, path: string, pkg: PluginPackage): Promi
     headers: { 'content-type': 'application/json', authorization: `Bearer ${target.apiKey}` },
     body: JSON.stringify(pkg),
   });
-  const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } } & Record<string, unknown>;
-  if (!response.ok) throw new UserError('publish-failed', `${target.host}${path} answered ${response.status}: ${body.error?.message ?? response.statusText}`);
+  const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } } & Record<
+    string,
+    unknown
+  >;
+  if (!response.ok)
+    throw new UserError(
+      'publish-failed',
+      `${target.host}${path} answered ${response.status}: ${body.error?.message ?? response.statusText}`,
+    );
   return body;
 }
 

@@ -4,14 +4,24 @@ import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../workflow/errors.ts';
 
 /** Creates `<dir>/<scope>-<name>/` with index.ts and index.test.ts; refuses to overwrite. */
-export async function scaffoldPlugin(id: string, options: { dir?: string; sdkImport?: string } = {}): Promise<string> {
+export async function scaffoldPlugin(
+  id: string,
+  options: { dir?: string; sdkImport?: string } = {},
+): Promise<string> {
   const match = /^([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)$/.exec(id);
-  if (!match) throw new UserError('invalid-plugin-id', `'${id}' is not a plugin id; expected scope/name in lowercase, e.g. acme/weather`);
+  if (!match)
+    throw new UserError(
+      'invalid-plugin-id',
+      `'${id}' is not a plugin id; expected scope/name in lowercase, e.g. acme/weather`,
+    );
   const [, scope, name] = match as unknown as [string, string, string];
   const folder = resolve(options.dir ?? 'plugins', `${scope}-${name}`);
   if (await stat(folder).catch(() => undefined)) throw new UserError('exists', `${folder} already exists`);
   const sdk = options.sdkImport ?? relative(folder, resolve('registry/sdk/plugin.ts')).replaceAll('\\', '/');
-  const title = name.replace(/(^|-)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+  const title = name.replace(
+    /(^|-)(\w)/g,
+    (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase(),
+  );
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'index.ts'), pluginSource(id, title, sdk));
   await writeFile(join(folder, 'index.test.ts'), testSource());
