@@ -84,7 +84,7 @@ export type CapabilityFactory = (info: {
   tenantId: string;
   uses: string;
   workflow: Workflow;
-}) => Partial<Pick<NodeContext, 'fetch' | 'secrets' | 'kv' | 'data' | 'assets' | 'llm'>>;
+}) => Partial<Pick<NodeContext, 'fetch' | 'secrets' | 'kv' | 'data' | 'assets' | 'llm' | 'email'>>;
 
 /** Options for one run. */
 export interface RunOptions {

@@ -4,12 +4,14 @@
  * model calls (permissions.llm; see ../llm/routed-llm.ts). No general network: a tenant turns that
  * on through a deployment's settings (not in this module).
  */
+
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { loadBuiltinPlugins } from '../../../plugins/load-builtins.ts';
+import { createSmtpEmail } from '../../../plugins/tool-email/host.ts';
 import type { PluginResolver } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CapabilityFactory } from '../../engine/types.ts';
@@ -17,6 +19,7 @@ import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.
 import { createRoutedLlm, type RoutedLlmOptions } from '../llm/routed-llm.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { readTenantSecret } from '../secrets/read-secret.ts';
+import { parseSmtpUrl, SMTP_SECRET } from './smtp-url.ts';
 import { tenantTables } from './tenant-tables.ts';
 
 /** Example files shipped with the workflows. */
@@ -83,9 +86,31 @@ export function tenantCapabilities(options: {
           return readTenantSecret(options.db, options.keyring, tenantId, name);
         },
       },
+      email: {
+        async send(message) {
+          if ((await permissions()).email !== true)
+            throw new ForbiddenError(
+              `${uses} may not send email (its manifest does not set permissions.email)`,
+            );
+          const url = await readTenantSecret(options.db, options.keyring, tenantId, SMTP_SECRET);
+          if (!url)
+            throw new UserError(
+              'email-not-configured',
+              `no mail server: set the secret ${SMTP_SECRET} (smtp://user:pass@host:587?from=you@example.com)`,
+            );
+          const transport = createSmtpEmail(parseSmtpUrl(url));
+          try {
+            return await transport.send(message);
+          } finally {
+            transport.close();
+          }
+        },
+      },
       llm: async (request) => {
         if ((await permissions()).llm !== true)
-          throw new ForbiddenError(`${uses} may not call language models (its manifest does not set permissions.llm)`);
+          throw new ForbiddenError(
+            `${uses} may not call language models (its manifest does not set permissions.llm)`,
+          );
         return createRoutedLlm(llmOptions, { tenantId, runId, nodeId, workflowId: workflow.id })(request);
       },
     };
