@@ -16,15 +16,17 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useCanvasGraph } from './canvas-graph.ts';
 import { connectEdits, disconnectEdits } from './connection-edits.ts';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
+import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { FlowNode, type FlowNodeType } from './FlowNode.tsx';
 import { newNode } from './new-node.ts';
 import { PALETTE_MIME } from './Palette.tsx';
 import { selectManifests, selectProblems, selectRun, selectSelection, selectWorkflow } from './selectors.ts';
+import { canvasEdges, canvasNodes, stableData } from './stable-elements.ts';
 
 const nodeTypes = { workflow: FlowNode };
 type Size = { width: number; height: number };
@@ -50,20 +52,27 @@ export function Canvas({
   const flow = useReactFlow();
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(
-    () =>
-      graph.nodes.map((n) => ({
-        ...n,
-        position: drag[n.id] ?? n.position,
-        measured: measured[n.id],
-        selected: selected.has(n.id),
-      })),
-    [graph.nodes, drag, measured, selected],
-  );
-  const edges = useMemo(
-    () => graph.edges.map((e) => ({ ...e, selected: selectedEdges.has(e.id) })),
-    [graph.edges, selectedEdges],
-  );
+  // Last render's objects, so unchanged nodes and edges stay identical for React Flow.
+  const previous = useRef({
+    data: new Map<string, FlowNodeType['data']>(),
+    nodes: new Map<string, FlowNodeType>(),
+    edges: new Map<string, Edge>(),
+  });
+  const graphNodes = useMemo(() => {
+    const list = stableData(graph.nodes, previous.current.data);
+    previous.current.data = new Map(list.map((n) => [n.id, n.data]));
+    return list;
+  }, [graph.nodes]);
+  const nodes = useMemo(() => {
+    const list = canvasNodes(graphNodes, { drag, measured, selected }, previous.current.nodes);
+    previous.current.nodes = new Map(list.map((n) => [n.id, n]));
+    return list;
+  }, [graphNodes, drag, measured, selected]);
+  const edges = useMemo(() => {
+    const list = canvasEdges(graph.edges, selectedEdges, previous.current.edges);
+    previous.current.edges = new Map(list.map((e) => [e.id, e]));
+    return list;
+  }, [graph.edges, selectedEdges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNodeType>[]) => {
@@ -181,13 +190,13 @@ export function Canvas({
         selectionOnDrag={false}
         onlyRenderVisibleElements={nodes.length > 150}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.55 }}
+        fitViewOptions={{ ...FIT_WHOLE_FLOW, padding: 0.15, maxZoom: 1, minZoom: 0.55 }}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         <MiniMap pannable zoomable nodeStrokeWidth={3} className="minimap" />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_WHOLE_FLOW} />
       </ReactFlow>
     </div>
   );

@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { Icon } from '../components/Icon.tsx';
 import { useEditor, useEditorStore } from './editor-context.tsx';
+import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { selectCanRedo, selectCanUndo, selectDirty, selectTextParses } from './selectors.ts';
 
 /** Toolbar props: the actions the workspace owns. */
@@ -51,7 +52,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
         {tool('redo', 'Redo (Ctrl+Shift+Z)', () => store.getState().redo(), !canRedo)}
         <span className="sep" />
         {tool('layout', 'Auto-layout (L)', p.onLayout)}
-        {tool('maximize', 'Zoom to fit (F)', () => void flow.fitView({ padding: 0.2, duration: 200 }))}
+        {tool('maximize', 'Zoom to fit (F)', () => void flow.fitView({ ...FIT_WHOLE_FLOW, padding: 0.2, duration: 200 }))}
         <button
           type="button"
           className={`toggle ${p.showYaml ? 'on' : ''}`}

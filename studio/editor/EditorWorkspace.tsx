@@ -12,8 +12,9 @@ import { Canvas } from './Canvas.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
+import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { Inspector } from './Inspector.tsx';
-import { MergeDialog } from './MergeDialog.tsx';
+import { LazyMergeDialog, LazyYamlPane, preloadEditorParts } from './lazy-parts.ts';
 import { Palette } from './Palette.tsx';
 import { SaveDialog } from './SaveDialog.tsx';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -22,7 +23,7 @@ import { selectNotice, selectRun } from './selectors.ts';
 import { TestPanel } from './TestPanel.tsx';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
-import { YamlPane } from './YamlPane.tsx';
+import { whenIdle } from './when-idle.ts';
 
 type Tab = 'node' | 'test' | 'versions';
 
@@ -38,6 +39,19 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ version: number; yaml: string; yours: string }>();
   const [changed, setChanged] = useState<Set<string>>();
+  // CodeMirror and the config forms are separate chunks, fetched once the canvas is drawn; the YAML
+  // pane keeps its place meanwhile so the canvas does not move when it arrives.
+  const [partsReady, setPartsReady] = useState(false);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        // If a chunk cannot be fetched, the pane shows why (and retries) when it mounts.
+        void preloadEditorParts()
+          .catch(() => undefined)
+          .then(() => setPartsReady(true));
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (notice) toast({ kind: notice.kind, message: notice.message });
@@ -54,7 +68,13 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
 
   const layout = useCallback(async () => {
     const s = store.getState();
-    const sizes = new Map(flow.getNodes().map((n) => [n.id, n.measured]));
+    // Nodes never drawn (out of view on a big canvas) have no measured size: use their estimate.
+    const sizes = new Map(
+      flow.getNodes().map((n) => [
+        n.id,
+        { width: n.measured?.width ?? n.initialWidth, height: n.measured?.height ?? n.initialHeight },
+      ]),
+    );
     const positions = await layoutGraph(
       s.workflow.nodes.map((n) => ({
         id: n.id,
@@ -64,7 +84,7 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
       flow.getEdges().map((e) => ({ id: e.id, source: e.source, target: e.target })),
     );
     s.dispatch(Object.entries(positions).map(([id, p]) => edit.moveNode(id, p.x, p.y)));
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 250 }));
+    requestAnimationFrame(() => void flow.fitView({ ...FIT_WHOLE_FLOW, padding: 0.2, duration: 250 }));
   }, [store, flow]);
 
   const save = async (message: string, text?: string) => {
@@ -115,7 +135,12 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
             </div>
           )}
         </main>
-        {showYaml && <YamlPane />}
+        {showYaml &&
+          (partsReady ? (
+            <LazyYamlPane />
+          ) : (
+            <section className="yaml-pane" aria-label="YAML" aria-busy="true" data-testid="yaml-pane" />
+          ))}
         <div className="dock">
           <div className="tabs" role="tablist">
             {(['node', 'test', 'versions'] as const).map((t) => (
@@ -141,7 +166,7 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {saving && <SaveDialog onClose={() => setSaving(false)} onSave={(m) => void save(m)} />}
       {conflict && (
-        <MergeDialog
+        <LazyMergeDialog
           base={store.getState().baseText}
           yours={conflict.yours}
           theirs={conflict}

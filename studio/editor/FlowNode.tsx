@@ -8,6 +8,7 @@ import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import type { Problem, WorkflowNode } from '../../runtime/workflow/types.ts';
 import { Icon } from '../components/Icon.tsx';
 import { categoryColor } from './category-color.ts';
+import { hasSingleOutput } from './node-box.ts';
 import type { SourceHandle } from './node-handles.ts';
 import type { NodeRunState } from './run-view.ts';
 
@@ -38,8 +39,7 @@ const STATUS_LABEL: Record<NodeRunState['status'], string> = {
 export const FlowNode = memo(function FlowNode({ data, selected }: NodeProps<FlowNodeType>) {
   const { node, manifest, handles, run, problems } = data;
   // A plain node has one unlabelled output, centred on its right edge like its input.
-  const single =
-    handles.length === 1 && handles[0]!.kind === 'out' && !handles[0]!.label ? handles[0] : undefined;
+  const single = hasSingleOutput(data) ? handles[0] : undefined;
   const errors = problems.filter((p) => p.severity === 'error');
   const title = node.name ?? manifest?.title ?? node.uses;
   const color = categoryColor(manifest?.category, manifest?.control);

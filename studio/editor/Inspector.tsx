@@ -6,12 +6,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { NODE_ID_PATTERN } from '../../runtime/workflow/edit-ids.ts';
 import type { WorkflowNode } from '../../runtime/workflow/types.ts';
 import { Icon } from '../components/Icon.tsx';
-import { ConfigForm } from './ConfigForm.tsx';
 import { problemsByNode } from './canvas-graph.ts';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
 import { expressionScope } from './expression-scope.ts';
-import { NextEditor } from './NextEditor.tsx';
+import { LazyConfigForm, LazyNextEditor } from './lazy-parts.ts';
 import { NodeRunDetails } from './NodeRunDetails.tsx';
 import { NodeSettings } from './NodeSettings.tsx';
 import { selectManifests, selectProblems, selectRun, selectSelection, selectWorkflow } from './selectors.ts';
@@ -136,7 +135,7 @@ export function Inspector() {
       <section>
         <h4>Configuration</h4>
         {manifest ? (
-          <ConfigForm key={node.id} node={node} manifest={manifest} scope={scope} />
+          <LazyConfigForm key={node.id} node={node} manifest={manifest} scope={scope} />
         ) : (
           <p className="muted">Plugin not installed: edit this node in YAML.</p>
         )}
@@ -144,7 +143,7 @@ export function Inspector() {
       {manifest?.control !== 'end' && (
         <section>
           <h4>Next steps</h4>
-          <NextEditor node={node} workflow={workflow} scope={scope} />
+          <LazyNextEditor node={node} workflow={workflow} scope={scope} />
         </section>
       )}
       <section>

@@ -47,6 +47,8 @@ export interface EditorState {
   redo(): void;
   select(ids: string[]): void;
   setManifests(list: PluginManifest[]): void;
+  /** Runs the full checks of the current text now (a store made with `deferChecks` starts without them). */
+  check(): void;
   startRun(runId: string): void;
   traceEvent(event: TraceEvent): void;
   showRun(runId: string, events: TraceEvent[]): void;
@@ -60,13 +62,24 @@ export type EditorStore = StoreApi<EditorState>;
 
 const EMPTY: Workflow = { id: 'untitled', nodes: [] };
 
+/** How a store is created. */
+export interface EditorStoreOptions {
+  file?: string;
+  baseVersion?: number;
+  /** The installed plugins, when already known. */
+  manifests?: PluginManifest[];
+  /**
+   * Start with the parse problems only and leave the full checks (references, expressions, each
+   * node's config) to a later `check()`: on a big file they cost more than drawing the canvas.
+   */
+  deferChecks?: boolean;
+}
+
 /** Creates the store of one editor, loaded with `initialYaml` (version `baseVersion`). */
-export function createEditorStore(
-  initialYaml: string,
-  options: { file?: string; baseVersion?: number } = {},
-): EditorStore {
+export function createEditorStore(initialYaml: string, options: EditorStoreOptions = {}): EditorStore {
   const file = options.file ?? 'workflow.yaml';
   const first = parseCached(initialYaml, file);
+  const initialManifests = new Map((options.manifests ?? []).map((m) => [m.id, m]));
 
   return createStore<EditorState>()((set, get) => {
     /** Moves to `text`, recording the current text for undo unless this continues the same keyed edit. */
@@ -97,13 +110,13 @@ export function createEditorStore(
       file,
       text: initialYaml,
       workflow: first.workflow ?? EMPTY,
-      problems: workflowProblems(first, new Map()),
+      problems: options.deferChecks ? first.problems : workflowProblems(first, initialManifests),
       textParses: !!first.workflow,
       past: [],
       future: [],
       lastAt: 0,
       selection: [],
-      manifests: new Map(),
+      manifests: initialManifests,
       run: emptyRun(),
       baseText: initialYaml,
       baseVersion: options.baseVersion ?? 0,
@@ -144,6 +157,11 @@ export function createEditorStore(
         const manifests = new Map(list.map((m) => [m.id, m]));
         set({ manifests, problems: workflowProblems(parseCached(get().text, file), manifests) });
       },
+      check() {
+        const s = get();
+        const problems = workflowProblems(parseCached(s.text, file), s.manifests);
+        if (!sameProblems(problems, s.problems)) set({ problems });
+      },
       startRun: (runId) => set({ run: { ...emptyRun(), runId, status: 'running' } }),
       traceEvent: (event) => set({ run: reduceTrace(get().run, event) }),
       showRun: (runId, events) =>
@@ -153,4 +171,16 @@ export function createEditorStore(
       notify: (kind, message) => set({ notice: { kind, message, at: Date.now() } }),
     };
   });
+}
+
+/** Same problems in the same order: a check that finds nothing new must not redraw the editor. */
+function sameProblems(a: Problem[], b: Problem[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((p, i) => {
+        const q = b[i]!;
+        return p.message === q.message && p.line === q.line && p.column === q.column && p.severity === q.severity;
+      }))
+  );
 }

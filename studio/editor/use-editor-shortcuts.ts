@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { copyNodes, pasteNodes, readClip } from './clipboard.ts';
 import type { EditorStore } from './editor-store.ts';
 import { edit } from './edits.ts';
+import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { edgesOf, positionsOf } from './workflow-graph.ts';
 
 /** The shortcuts, as shown in the help panel. */
@@ -68,7 +69,7 @@ export function useEditorShortcuts(
       else if (mod && key === 's') actions.save();
       else if (!mod && e.key === '?') actions.help();
       else if (!mod && key === 'l') actions.layout();
-      else if (!mod && key === 'f') void flow.fitView({ padding: 0.2, duration: 200 });
+      else if (!mod && key === 'f') void flow.fitView({ ...FIT_WHOLE_FLOW, padding: 0.2, duration: 200 });
       else if (e.key === 'Escape') actions.escape();
       else return;
       e.preventDefault();

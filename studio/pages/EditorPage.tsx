@@ -5,50 +5,67 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
+import { prepareEdits } from '../../runtime/workflow/apply-edits.ts';
+import { workflowValidator } from '../../runtime/workflow/workflow-schema.ts';
 import { api, type WorkflowDetail } from '../api/studio-api.ts';
 import { watchRun } from '../api/watch-run.ts';
 import { toast } from '../components/Toasts.tsx';
 import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
 import { EditorProvider } from '../editor/editor-context.tsx';
 import { createEditorStore, type EditorStore } from '../editor/editor-store.ts';
+import { whenIdle } from '../editor/when-idle.ts';
+
+/** How long after opening the edit cache is primed (an edit before then parses the file itself). */
+const PRIME_EDITS_AFTER_MS = 1500;
 
 /** The editor of workflow `workflowId`; `runId` opens that run's trace on the canvas. */
 export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: string }) {
   const [loaded, setLoaded] = useState<{ workflow: WorkflowDetail; store: EditorStore }>();
-  const [plugins, setPlugins] = useState<PluginManifest[]>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     let live = true;
     setLoaded(undefined);
-    api.getWorkflow(workflowId).then(
-      (workflow) =>
+    // The editor opens once the plugins are known too, so the canvas is drawn once, with titles,
+    // icons and handles from the manifests. Without them it still opens.
+    const plugins = api.listPlugins().catch((e: Error) => {
+      toast({ kind: 'error', message: `Could not load plugins: ${e.message}` });
+      return [] as PluginManifest[];
+    });
+    // Parsing the file needs the compiled workflow schema: compile it while the requests are out.
+    const warm = setTimeout(() => workflowValidator(), 0);
+    Promise.all([api.getWorkflow(workflowId), plugins]).then(
+      ([workflow, manifests]) =>
         live &&
         setLoaded({
           workflow,
           store: createEditorStore(workflow.yaml, {
             file: `${workflow.id}.yaml`,
             baseVersion: workflow.version,
+            manifests,
+            deferChecks: true,
           }),
         }),
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
+      clearTimeout(warm);
     };
   }, [workflowId]);
 
+  // Once the canvas is up: the full checks of the file, then the edit cache (parsing a big file for
+  // edits takes a few hundred ms, so it waits until the builder has had a moment to look).
   useEffect(() => {
-    api
-      .listPlugins()
-      .then(setPlugins, (e: Error) =>
-        toast({ kind: 'error', message: `Could not load plugins: ${e.message}` }),
-      );
-  }, []);
-
-  useEffect(() => {
-    if (loaded && plugins) loaded.store.getState().setManifests(plugins);
-  }, [loaded, plugins]);
+    if (!loaded) return;
+    const { store } = loaded;
+    const cancelCheck = whenIdle(() => store.getState().check());
+    const cancelPrime = whenIdle(() => prepareEdits(store.getState().text), PRIME_EDITS_AFTER_MS);
+    return () => {
+      cancelCheck();
+      cancelPrime();
+    };
+  }, [loaded]);
 
   useEffect(() => {
     if (!loaded || !runId) return;
