@@ -96,7 +96,10 @@ async function timeToInteractive(page: Page, yaml: string): Promise<number> {
   // Only nodes in view are rendered; the middle one of those is well inside the canvas.
   await nodes.nth(Math.floor((await nodes.count()) / 2)).click();
   // Interactive means the node's config form is there to type in, not just the inspector frame.
-  await page.locator('[data-testid="inspector"] .config-form .cm-content').first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-testid="inspector"] .config-form .cm-content')
+    .first()
+    .waitFor({ timeout: 60_000 });
   return Date.now() - start;
 }
 

@@ -21,14 +21,21 @@ import { useCanvasGraph } from './canvas-graph.ts';
 import { connectEdits, disconnectEdits } from './connection-edits.ts';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
-import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { FlowNode, type FlowNodeType } from './FlowNode.tsx';
+import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { newNode } from './new-node.ts';
 import { PALETTE_MIME } from './Palette.tsx';
 import { selectManifests, selectProblems, selectRun, selectSelection, selectWorkflow } from './selectors.ts';
 import { canvasEdges, canvasNodes, stableData } from './stable-elements.ts';
 
 const nodeTypes = { workflow: FlowNode };
+// Module-level so React Flow sees the same props on every render (new arrays re-bind key handlers).
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_ON_OPEN = { ...FIT_WHOLE_FLOW, padding: 0.15, maxZoom: 1, minZoom: 0.55 };
+const PRO_OPTIONS = { hideAttribution: true };
+/** Above this many nodes only those in view are drawn. */
+const DRAW_VISIBLE_ONLY_ABOVE = 150;
 type Size = { width: number; height: number };
 
 /** The canvas of the editor in context. `changed` highlights nodes (version diff). */
@@ -145,6 +152,8 @@ export function Canvas({
     [store],
   );
 
+  const onNodeDoubleClick = useCallback((_: unknown, n: FlowNodeType) => onNodeOpen?.(n.id), [onNodeOpen]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -184,15 +193,15 @@ export function Canvas({
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
-        onNodeDoubleClick={(_, n) => onNodeOpen?.(n.id)}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        onNodeDoubleClick={onNodeDoubleClick}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag={false}
-        onlyRenderVisibleElements={nodes.length > 150}
+        onlyRenderVisibleElements={nodes.length > DRAW_VISIBLE_ONLY_ABOVE}
         fitView
-        fitViewOptions={{ ...FIT_WHOLE_FLOW, padding: 0.15, maxZoom: 1, minZoom: 0.55 }}
+        fitViewOptions={FIT_ON_OPEN}
         minZoom={0.05}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         <MiniMap pannable zoomable nodeStrokeWidth={3} className="minimap" />

@@ -52,7 +52,11 @@ export function EditorToolbar(p: EditorToolbarProps) {
         {tool('redo', 'Redo (Ctrl+Shift+Z)', () => store.getState().redo(), !canRedo)}
         <span className="sep" />
         {tool('layout', 'Auto-layout (L)', p.onLayout)}
-        {tool('maximize', 'Zoom to fit (F)', () => void flow.fitView({ ...FIT_WHOLE_FLOW, padding: 0.2, duration: 200 }))}
+        {tool(
+          'maximize',
+          'Zoom to fit (F)',
+          () => void flow.fitView({ ...FIT_WHOLE_FLOW, padding: 0.2, duration: 200 }),
+        )}
         <button
           type="button"
           className={`toggle ${p.showYaml ? 'on' : ''}`}

@@ -14,7 +14,7 @@ import { useEditor, useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
 import { FIT_WHOLE_FLOW } from './fit-view.ts';
 import { Inspector } from './Inspector.tsx';
-import { LazyMergeDialog, LazyYamlPane, preloadEditorParts } from './lazy-parts.ts';
+import { LazyMergeDialog, LazyYamlPane, preloadEditorParts, yamlPanePlaceholder } from './lazy-parts.ts';
 import { Palette } from './Palette.tsx';
 import { SaveDialog } from './SaveDialog.tsx';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -41,14 +41,14 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
   const [changed, setChanged] = useState<Set<string>>();
   // CodeMirror and the config forms are separate chunks, fetched once the canvas is drawn; the YAML
   // pane keeps its place meanwhile so the canvas does not move when it arrives.
-  const [partsReady, setPartsReady] = useState(false);
+  const [paneReady, setPaneReady] = useState(false);
   useEffect(
     () =>
       whenIdle(() => {
-        // If a chunk cannot be fetched, the pane shows why (and retries) when it mounts.
+        // If a chunk cannot be fetched, the part says so (and tries again) when it mounts.
         void preloadEditorParts()
           .catch(() => undefined)
-          .then(() => setPartsReady(true));
+          .then(() => setPaneReady(true));
       }),
     [],
   );
@@ -70,10 +70,12 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
     const s = store.getState();
     // Nodes never drawn (out of view on a big canvas) have no measured size: use their estimate.
     const sizes = new Map(
-      flow.getNodes().map((n) => [
-        n.id,
-        { width: n.measured?.width ?? n.initialWidth, height: n.measured?.height ?? n.initialHeight },
-      ]),
+      flow
+        .getNodes()
+        .map((n) => [
+          n.id,
+          { width: n.measured?.width ?? n.initialWidth, height: n.measured?.height ?? n.initialHeight },
+        ]),
     );
     const positions = await layoutGraph(
       s.workflow.nodes.map((n) => ({
@@ -135,12 +137,7 @@ export function EditorWorkspace({ workflow }: { workflow: WorkflowDetail }) {
             </div>
           )}
         </main>
-        {showYaml &&
-          (partsReady ? (
-            <LazyYamlPane />
-          ) : (
-            <section className="yaml-pane" aria-label="YAML" aria-busy="true" data-testid="yaml-pane" />
-          ))}
+        {showYaml && (paneReady ? <LazyYamlPane /> : yamlPanePlaceholder)}
         <div className="dock">
           <div className="tabs" role="tablist">
             {(['node', 'test', 'versions'] as const).map((t) => (

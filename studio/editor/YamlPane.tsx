@@ -5,15 +5,22 @@
  */
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Compartment } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
-import { useEffect, useRef, useState } from 'react';
+import CodeMirror from '@uiw/react-codemirror';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Problem } from '../../runtime/workflow/types.ts';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { selectProblems, selectText } from './selectors.ts';
+import { whenIdle } from './when-idle.ts';
 
 const DEBOUNCE_MS = 350;
-const extensions = [yaml(), lintGutter(), EditorView.lineWrapping];
+/**
+ * Highlighting a big file means parsing all of it in 100 ms slices that CodeMirror does not break
+ * for a drag or a pan, so past this size it starts at the first pause in the builder's input.
+ */
+const HIGHLIGHT_AT_ONCE_CHARS = 20_000;
+const HIGHLIGHT_WHEN = { quietMs: 1000, maxWaitMs: 5000 };
 
 /** Problems as CodeMirror diagnostics at their line and column. */
 export function toDiagnostics(view: EditorView, problems: Problem[]): Diagnostic[] {
@@ -33,7 +40,18 @@ export function YamlPane() {
   const [draft, setDraft] = useState(text);
   const sent = useRef(text);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const cm = useRef<ReactCodeMirrorRef>(null);
+  // The view exists only after CodeMirror's own effects ran: effects that need it wait for it.
+  const [view, setView] = useState<EditorView>();
+  const [language] = useState(() => new Compartment());
+  const [highlightNow] = useState(() => text.length <= HIGHLIGHT_AT_ONCE_CHARS);
+  const extensions = useMemo(
+    () => [language.of(highlightNow ? yaml() : []), lintGutter(), EditorView.lineWrapping],
+    [language, highlightNow],
+  );
+  useEffect(() => {
+    if (highlightNow || !view) return;
+    return whenIdle(() => view.dispatch({ effects: language.reconfigure(yaml()) }), HIGHLIGHT_WHEN);
+  }, [view, language, highlightNow]);
 
   // Canvas edits, undo and reloads change the text: show them unless the user is mid-typing.
   useEffect(() => {
@@ -45,10 +63,9 @@ export function YamlPane() {
   }, [text]);
 
   useEffect(() => {
-    const view = cm.current?.view;
     if (!view || draft !== text) return;
     view.dispatch(setDiagnostics(view.state, toDiagnostics(view, problems)));
-  }, [problems, draft, text]);
+  }, [view, problems, draft, text]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -65,7 +82,7 @@ export function YamlPane() {
   return (
     <section className="yaml-pane" aria-label="YAML" data-testid="yaml-pane">
       <CodeMirror
-        ref={cm}
+        onCreateEditor={setView}
         value={draft}
         onChange={onChange}
         extensions={extensions}

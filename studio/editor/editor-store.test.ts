@@ -73,3 +73,48 @@ describe('editor problems', () => {
     expect(onGreet.map((p) => p.message).join()).toMatch(/nowhere/);
   });
 });
+
+describe('deferred checks', () => {
+  const broken = yaml.replace('template: "Hi {{ inputs.message }}"', 'template: "Hi"\n    next: nowhere');
+
+  it('opens with the parse problems only and finds the rest when asked', () => {
+    const store = createEditorStore(broken, { deferChecks: true });
+    expect(store.getState().problems).toEqual([]);
+    store.getState().check();
+    expect(
+      store
+        .getState()
+        .problems.map((p) => p.message)
+        .join(),
+    ).toMatch(/nowhere/);
+  });
+
+  it('does not touch the state when a check finds nothing new', () => {
+    const store = createEditorStore(yaml, { deferChecks: true });
+    const before = store.getState();
+    store.getState().check();
+    expect(store.getState()).toBe(before);
+  });
+
+  it('checks plugin config against manifests given at creation', () => {
+    const manifests = [
+      {
+        id: 'core/template',
+        version: '1.0.0',
+        kind: 'node' as const,
+        title: 'Template',
+        description: '',
+        config: { type: 'object', required: ['subject'] },
+      },
+    ];
+    const store = createEditorStore(yaml, { manifests, deferChecks: true });
+    expect(store.getState().manifests.get('core/template')?.title).toBe('Template');
+    store.getState().check();
+    expect(
+      store
+        .getState()
+        .problems.map((p) => p.message)
+        .join(),
+    ).toMatch(/subject/);
+  });
+});

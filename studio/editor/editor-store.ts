@@ -180,7 +180,9 @@ function sameProblems(a: Problem[], b: Problem[]): boolean {
     (a.length === b.length &&
       a.every((p, i) => {
         const q = b[i]!;
-        return p.message === q.message && p.line === q.line && p.column === q.column && p.severity === q.severity;
+        return (
+          p.message === q.message && p.line === q.line && p.column === q.column && p.severity === q.severity
+        );
       }))
   );
 }

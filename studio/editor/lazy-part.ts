@@ -46,6 +46,7 @@ export function lazyPart<P extends object>(
         throw error;
       },
     ));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per part, at module level (lazy-parts.ts).
   function Part(props: P) {
     // Chosen once per mount: switching would remount the part and lose its state. A mount before
     // the chunk arrived gets its own lazy wrapper, so a failed fetch is tried again next time.

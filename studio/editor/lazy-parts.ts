@@ -7,8 +7,18 @@ import { lazyPart } from './lazy-part.ts';
 
 const loading = createElement('p', { className: 'muted small' }, 'Loading…');
 
+/** Holds the YAML pane's place until it is drawn, so the canvas beside it does not move. */
+export const yamlPanePlaceholder = createElement('section', {
+  className: 'yaml-pane',
+  'aria-label': 'YAML',
+  'aria-busy': true,
+});
+
 /** The YAML pane (CodeMirror with YAML highlighting and lint). */
-export const LazyYamlPane = lazyPart(() => import('./YamlPane.tsx').then((m) => m.YamlPane));
+export const LazyYamlPane = lazyPart(
+  () => import('./YamlPane.tsx').then((m) => m.YamlPane),
+  yamlPanePlaceholder,
+);
 /** A node's config form (@rjsf with expression inputs). */
 export const LazyConfigForm = lazyPart(() => import('./ConfigForm.tsx').then((m) => m.ConfigForm), loading);
 /** A node's next-steps editor (uses the expression input). */

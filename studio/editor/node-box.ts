@@ -33,8 +33,7 @@ export function hasSingleOutput(data: Pick<FlowNodeData, 'handles'>): boolean {
 
 /** The box FlowNode will draw for `data`: head, problem rows, one row per labelled output. */
 export function estimateNodeBox(data: FlowNodeData): NodeBox {
-  const problemRows =
-    (data.problems.some((p) => p.severity === 'error') ? 1 : 0) + (data.manifest ? 0 : 1);
+  const problemRows = (data.problems.some((p) => p.severity === 'error') ? 1 : 0) + (data.manifest ? 0 : 1);
   const single = hasSingleOutput(data);
   const rowsTop = BORDER + HEAD_HEIGHT + problemRows * PROBLEM_ROW;
   const height = rowsTop + (single ? 0 : data.handles.length * OUT_ROW) + BORDER;

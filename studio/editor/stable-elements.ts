@@ -20,8 +20,7 @@ const sameHandle = (a: SourceHandle, b: SourceHandle) =>
   a.id === b.id && a.label === b.label && a.kind === b.kind;
 
 const sameProblem = (a: Problem, b: Problem) =>
-  a === b ||
-  (a.message === b.message && a.severity === b.severity && a.code === b.code && a.path === b.path);
+  a === b || (a.message === b.message && a.severity === b.severity && a.code === b.code && a.path === b.path);
 
 /** Whether a node would draw the same: a re-parse makes new node objects with the same content. */
 export function sameNodeData(a: FlowNodeData, b: FlowNodeData): boolean {

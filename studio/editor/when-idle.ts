@@ -2,19 +2,46 @@
  * Runs work when the browser has nothing better to do, so it never holds up drawing or a click.
  */
 
-/** Runs `task` in an idle period at least `delayMs` from now; returns a function that cancels it. */
-export function whenIdle(task: () => void, delayMs = 0): () => void {
+/** Input that means the builder is busy (dragging, panning, typing): heavy work waits for a pause. */
+const BUSY_EVENTS = ['pointerdown', 'pointermove', 'wheel', 'keydown'] as const;
+
+/** When to run: after `quietMs` without input (default: at once), but no later than `maxWaitMs`. */
+export interface IdleOptions {
+  quietMs?: number;
+  maxWaitMs?: number;
+}
+
+/** Runs `task` in an idle period (after a pause in input when `quietMs` is set); returns a cancel function. */
+export function whenIdle(task: () => void, options: IdleOptions = {}): () => void {
   let idle: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const quietMs = options.quietMs ?? 0;
+  const stopListening = () => {
+    for (const type of BUSY_EVENTS) window.removeEventListener(type, restart, true);
+  };
+  const run = () => {
+    clearTimeout(timer);
+    clearTimeout(deadline);
     timer = undefined;
-    // Safari has no requestIdleCallback: a timeout after the next frame is the closest.
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => task(), { timeout: 2000 });
+    stopListening();
+    // Safari has no requestIdleCallback: a short timeout is the closest.
+    if (typeof requestIdleCallback === 'function')
+      idle = requestIdleCallback(() => task(), { timeout: 2000 });
     else timer = setTimeout(task, 50);
   };
-  if (delayMs > 0) timer = setTimeout(schedule, delayMs);
-  else schedule();
+  function restart() {
+    clearTimeout(timer);
+    timer = setTimeout(run, quietMs);
+  }
+  if (quietMs > 0) {
+    for (const type of BUSY_EVENTS) window.addEventListener(type, restart, { capture: true, passive: true });
+    restart();
+    if (options.maxWaitMs !== undefined) deadline = setTimeout(run, options.maxWaitMs);
+  } else run();
   return () => {
+    stopListening();
+    clearTimeout(deadline);
     if (timer !== undefined) clearTimeout(timer);
     if (idle !== undefined) cancelIdleCallback(idle);
   };

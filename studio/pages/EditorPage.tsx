@@ -15,8 +15,11 @@ import { EditorProvider } from '../editor/editor-context.tsx';
 import { createEditorStore, type EditorStore } from '../editor/editor-store.ts';
 import { whenIdle } from '../editor/when-idle.ts';
 
-/** How long after opening the edit cache is primed (an edit before then parses the file itself). */
-const PRIME_EDITS_AFTER_MS = 1500;
+/**
+ * Priming the edit cache parses the whole file (a few hundred ms for 1,000 nodes), so it waits for
+ * this long a pause in the builder's input; an edit made before then parses the file itself.
+ */
+const PRIME_EDITS_WHEN_QUIET_MS = 1000;
 
 /** The editor of workflow `workflowId`; `runId` opens that run's trace on the canvas. */
 export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: string }) {
@@ -54,13 +57,14 @@ export function EditorPage({ workflowId, runId }: { workflowId: string; runId?: 
     };
   }, [workflowId]);
 
-  // Once the canvas is up: the full checks of the file, then the edit cache (parsing a big file for
-  // edits takes a few hundred ms, so it waits until the builder has had a moment to look).
+  // Once the canvas is up: the full checks of the file, then, at a pause, the edit cache.
   useEffect(() => {
     if (!loaded) return;
     const { store } = loaded;
     const cancelCheck = whenIdle(() => store.getState().check());
-    const cancelPrime = whenIdle(() => prepareEdits(store.getState().text), PRIME_EDITS_AFTER_MS);
+    const cancelPrime = whenIdle(() => prepareEdits(store.getState().text), {
+      quietMs: PRIME_EDITS_WHEN_QUIET_MS,
+    });
     return () => {
       cancelCheck();
       cancelPrime();
