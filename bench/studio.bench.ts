@@ -4,13 +4,14 @@
  * an empty canvas measured in the same run. The host API is answered by Playwright routes so the
  * numbers are the studio's alone.
  */
+
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
 import { loadBuiltinPlugins } from '../plugins/load-builtins.ts';
+import { studioBuildIsStale } from '../runtime/cli/commands/ensure-studio.ts';
 import { openBrowser } from '../test/browser/studio-browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,7 +56,7 @@ export function bigWorkflow(n: number): string {
 }
 
 async function build(): Promise<void> {
-  if (existsSync(path.join(root, 'dist/studio/index.html')) && process.env.FLOW_BENCH_REBUILD !== '1') return;
+  if (!studioBuildIsStale(root) && process.env.FLOW_BENCH_REBUILD !== '1') return;
   await new Promise<void>((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
       cwd: root,

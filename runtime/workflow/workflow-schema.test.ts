@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { checkWorkflow } from './check-workflow.ts';
 import { WORKFLOW_SCHEMA_ID, workflowSchema, workflowValidator } from './workflow-schema.ts';
@@ -56,5 +57,13 @@ describe('checkWorkflow', () => {
     const good = checkWorkflow('id: w\nnodes:\n  - id: a\n    uses: core/x\n', 'w.yaml');
     expect(good.problems).toEqual([]);
     expect(good.workflow?.id).toBe('w');
+  });
+});
+
+describe('the workflow schema itself', () => {
+  it('is a valid JSON Schema 2020-12 document (the runtime skips this check for speed)', () => {
+    const ajv = new Ajv2020({ allowUnionTypes: true, strictTypes: false });
+    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+    expect(ajv.validateSchema(workflowSchema), JSON.stringify(ajv.errors)).toBe(true);
   });
 });

@@ -18,7 +18,15 @@ let compiled: ValidateFunction | undefined;
 export function workflowValidator(): ValidateFunction {
   if (!compiled) {
     // verbose: errors carry the failing value and schema, so messages can say what was found.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strictTypes: false });
+    // validateSchema: false skips checking our own schema against the meta-schema on every start
+    // (~60 ms in the browser); workflow-schema.test.ts does that check once, in CI.
+    const ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      allowUnionTypes: true,
+      strictTypes: false,
+      validateSchema: false,
+    });
     ajv.addKeyword({ keyword: EXPECTED_KEYWORD, schemaType: 'string' });
     compiled = ajv.compile(schema);
   }
