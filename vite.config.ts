@@ -6,5 +6,7 @@ export default defineConfig({
   root: 'studio',
   plugins: [react()],
   build: { outDir: '../dist/studio', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } } },
+  server: {
+    proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } },
+  },
 });

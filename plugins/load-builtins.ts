@@ -13,7 +13,11 @@ const pluginsDir = dirname(fileURLToPath(import.meta.url));
 /** True when a module's default export looks like a plugin (a manifest with id, version and kind). */
 function isPlugin(value: unknown): value is Plugin {
   const manifest = (value as { manifest?: Record<string, unknown> } | undefined)?.manifest;
-  return typeof manifest?.id === 'string' && typeof manifest.version === 'string' && typeof manifest.kind === 'string';
+  return (
+    typeof manifest?.id === 'string' &&
+    typeof manifest.version === 'string' &&
+    typeof manifest.kind === 'string'
+  );
 }
 
 /** Every built-in plugin, sorted by id then version, loaded once per process. */
@@ -22,7 +26,10 @@ export const loadBuiltinPlugins = (() => {
   return () => {
     loading ??= (async () => {
       const entries = await readdir(pluginsDir, { withFileTypes: true });
-      const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      const folders = entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
       const plugins: Plugin[] = [];
       for (const folder of folders) {
         const file = join(pluginsDir, folder, 'index.ts');

@@ -4,7 +4,9 @@
  *
  *   --browser        browser tests are mandatory (fail when Chromium is missing) — CI sets it
  *   --pg-url=URL     also run the database tests against this server (admin URL); repeatable
- *   --only=unit|db|browser   run one group (repeatable); anything else is passed to vitest
+ *   --only=static|unit|db|browser   run one group (repeatable); anything else is passed to vitest
+ *
+ * `static` is the type check (tsc) and the linter (Biome); they run first because they are quick.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +15,9 @@ const args = process.argv.slice(2);
 const requireBrowser = args.includes('--browser');
 const pgUrls = args.filter((a) => a.startsWith('--pg-url=')).map((a) => a.slice('--pg-url='.length));
 const only = args.filter((a) => a.startsWith('--only=')).map((a) => a.slice('--only='.length));
-const passThrough = args.filter((a) => a !== '--browser' && !a.startsWith('--pg-url=') && !a.startsWith('--only='));
+const passThrough = args.filter(
+  (a) => a !== '--browser' && !a.startsWith('--pg-url=') && !a.startsWith('--only='),
+);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const wanted = (group: string) => only.length === 0 || only.includes(group);
@@ -29,11 +33,24 @@ function vitest(name: string, projectArgs: string[], env: Record<string, string>
   if (result.status !== 0) failures.push(name);
 }
 
+/** Runs a tool from node_modules/.bin; records a failure by name. */
+function tool(name: string, command: string, commandArgs: string[]) {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status !== 0) failures.push(name);
+}
+
+if (wanted('static')) {
+  tool('type check (tsc)', 'tsc', ['--noEmit', '-p', '.']);
+  tool('lint (biome)', 'biome', ['check', '--diagnostic-level=error', '.']);
+}
 if (wanted('unit')) vitest('unit tests', ['--project', 'unit']);
 if (wanted('db')) {
   vitest('database tests (embedded PostgreSQL 18)', ['--project', 'db']);
   for (const url of pgUrls) {
-    vitest(`database tests (${url.replace(/\/\/[^@]*@/, '//')})`, ['--project', 'db'], { FLOW_TEST_DATABASE_URL: url });
+    vitest(`database tests (${url.replace(/\/\/[^@]*@/, '//')})`, ['--project', 'db'], {
+      FLOW_TEST_DATABASE_URL: url,
+    });
   }
 }
 if (wanted('browser')) {
@@ -43,7 +60,9 @@ if (wanted('browser')) {
     console.error(`\nbrowser tests are required (--browser) but ${chromium} does not exist`);
     failures.push('browser tests (Chromium missing)');
   } else {
-    console.warn(`\nbrowser tests NOT run: ${chromium} not found (apt-get install -y chromium); CI requires them`);
+    console.warn(
+      `\nbrowser tests NOT run: ${chromium} not found (apt-get install -y chromium); CI requires them`,
+    );
   }
 }
 

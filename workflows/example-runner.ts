@@ -86,7 +86,11 @@ export async function createExampleRunner(
   }
 
   /** Starts a run and returns its handle (live trace events, result, cancel). */
-  async function start(ref: string, input: unknown, runOptions: { signal?: AbortSignal } = {}): Promise<RunHandle> {
+  async function start(
+    ref: string,
+    input: unknown,
+    runOptions: { signal?: AbortSignal } = {},
+  ): Promise<RunHandle> {
     const workflow = await loadValid(ref);
     return runWorkflow(workflow, input, {
       resolvePlugin,

@@ -79,7 +79,10 @@ export interface NodeContext {
   signal: AbortSignal;
   log: LogFn;
   /** Present when permissions.net is set; refuses hosts not listed. */
-  fetch?: (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{
+  fetch?: (
+    url: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string },
+  ) => Promise<{
     status: number;
     headers: Record<string, string>;
     body: string;
@@ -211,7 +214,12 @@ export type RouterState = Record<string, unknown>;
 /** A router strategy: picks an arm and learns from outcomes. Pure: state in, state out. */
 export interface RouterPlugin {
   manifest: PluginManifest & { kind: 'router' };
-  choose(request: RouteRequest, state: RouterState, config: Record<string, unknown>, random: () => number): {
+  choose(
+    request: RouteRequest,
+    state: RouterState,
+    config: Record<string, unknown>,
+    random: () => number,
+  ): {
     arm: string;
     /** Fallback order after `arm` fails (the fallback-chain strategy uses it; others may). */
     fallbacks?: string[];
@@ -237,20 +245,34 @@ export interface Verdict {
 /** A judge: scores an output for evaluation and routing. */
 export interface JudgePlugin {
   manifest: PluginManifest & { kind: 'judge' };
-  judge(input: JudgeInput, config: Record<string, unknown>, ctx: Pick<NodeContext, 'llm' | 'signal' | 'log'>): Verdict | Promise<Verdict>;
+  judge(
+    input: JudgeInput,
+    config: Record<string, unknown>,
+    ctx: Pick<NodeContext, 'llm' | 'signal' | 'log'>,
+  ): Verdict | Promise<Verdict>;
 }
 
 /** A provider: an LLM or embedding backend. */
 export interface ProviderPlugin {
   manifest: PluginManifest & { kind: 'provider' };
-  complete(request: LlmRequest, config: Record<string, unknown>, ctx: Pick<NodeContext, 'fetch' | 'secrets' | 'signal'>): Promise<LlmResponse>;
+  complete(
+    request: LlmRequest,
+    config: Record<string, unknown>,
+    ctx: Pick<NodeContext, 'fetch' | 'secrets' | 'signal'>,
+  ): Promise<LlmResponse>;
 }
 
 /** A channel adapter: turns a channel's inbound payload into a chat message and a reply back. */
 export interface ChannelPlugin {
   manifest: PluginManifest & { kind: 'channel' };
-  inbound(payload: unknown, config: Record<string, unknown>): { sessionId: string; message: string; meta?: Record<string, unknown> };
-  outbound(reply: { sessionId: string; text: string; data?: unknown }, config: Record<string, unknown>): unknown;
+  inbound(
+    payload: unknown,
+    config: Record<string, unknown>,
+  ): { sessionId: string; message: string; meta?: Record<string, unknown> };
+  outbound(
+    reply: { sessionId: string; text: string; data?: unknown },
+    config: Record<string, unknown>,
+  ): unknown;
 }
 
 /** Any plugin. */

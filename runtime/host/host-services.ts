@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import { type Logger, pino } from 'pino';
 import { loadBuiltinPlugins } from '../../plugins/load-builtins.ts';
-import type { PluginResolver } from '../../registry/sdk/plugin.ts';
-import type { Database } from '../db/schema.ts';
 import { createBuiltinPackages } from '../../registry/builtin-packages.ts';
 import { createPluginCatalog, type PluginCatalog } from '../../registry/plugin-catalog.ts';
+import type { PluginResolver } from '../../registry/sdk/plugin.ts';
+import type { Database } from '../db/schema.ts';
 import { createSandboxPool, type SandboxPool } from '../sandbox/sandbox-pool.ts';
 import { LoginRateLimit } from './auth/login-rate-limit.ts';
 import type { HostConfig } from './config.ts';

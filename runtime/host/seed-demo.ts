@@ -4,13 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { isCatalog } from '../workflow/is-catalog.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
+import { isCatalog } from '../workflow/is-catalog.ts';
 import { parseWorkflow } from '../workflow/parse-workflow.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { tenantTables } from './runs/tenant-tables.ts';

@@ -93,7 +93,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const shownHost = options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : 'localhost';
   const url = `http://${shownHost}:${port}`;
   if (seeded?.created) {
-    console.log(`Demo tenant '${DEMO_LOGIN.tenant}' created with ${seeded.workflows.length} example workflow(s).`);
+    console.log(
+      `Demo tenant '${DEMO_LOGIN.tenant}' created with ${seeded.workflows.length} example workflow(s).`,
+    );
   }
   if (seeded) console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   console.log(`Flow Studio is running at ${url}`);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const flow = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['runtime/cli/flow.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['runtime/cli/flow.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'));
@@ -18,23 +21,40 @@ const write = (name: string, text: string) => {
 
 describe('flow validate', () => {
   it('accepts every example workflow and the catalogue', () => {
-    const { code, stdout } = flow('validate', ...['customer-support', 'faq-handling', 'order-management', 'create-order', 'track-order', 'lead-capture', 'complaint-handling', 'technical-support', 'tutorial', 'registry'].map((f) => `workflows/${f}.yaml`));
+    const { code, stdout } = flow(
+      'validate',
+      ...[
+        'customer-support',
+        'faq-handling',
+        'order-management',
+        'create-order',
+        'track-order',
+        'lead-capture',
+        'complaint-handling',
+        'technical-support',
+        'tutorial',
+        'registry',
+      ].map((f) => `workflows/${f}.yaml`),
+    );
     expect(stdout).toContain('ok: 10 files: 0 errors');
     expect(code).toBe(0);
   });
 
   it('prints every problem as file:line:col: message and exits 1', () => {
-    const file = write('broken.yaml', [
-      'id: broken',
-      'nodes:',
-      '  - id: a',
-      '    uses: core/end@^1',
-      '    next: nowhere',
-      '  - id: b',
-      '    uses: core/set@^1',
-      '    timeout: soon',
-      '',
-    ].join('\n'));
+    const file = write(
+      'broken.yaml',
+      [
+        'id: broken',
+        'nodes:',
+        '  - id: a',
+        '    uses: core/end@^1',
+        '    next: nowhere',
+        '  - id: b',
+        '    uses: core/set@^1',
+        '    timeout: soon',
+        '',
+      ].join('\n'),
+    );
     const { code, stdout } = flow('validate', file);
     expect(code).toBe(1);
     // Every problem at once, in file order: the bad timeout does not hide the graph problems.
@@ -55,13 +75,18 @@ describe('flow validate', () => {
 
   it('refuses a 10 MB file and an alias bomb quickly with a clear message', () => {
     const big = write('big.yaml', `id: big\nnodes: []\ndescription: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
-    const bomb = write('bomb.yaml', [
-      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-      ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
-      'id: bomb',
-      'nodes: []',
-      '',
-    ].join('\n'));
+    const bomb = write(
+      'bomb.yaml',
+      [
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        ...'bcdefghi'
+          .split('')
+          .map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+        'id: bomb',
+        'nodes: []',
+        '',
+      ].join('\n'),
+    );
     const started = Date.now();
     const result = flow('validate', big, bomb);
     expect(result.code).toBe(1);
@@ -80,7 +105,12 @@ describe('flow validate', () => {
 
 describe('flow run', () => {
   it('prints the output as JSON on stdout', () => {
-    const { code, stdout } = flow('run', 'workflows/faq-handling.yaml', '--input', '{"message":"How long does shipping take?"}');
+    const { code, stdout } = flow(
+      'run',
+      'workflows/faq-handling.yaml',
+      '--input',
+      '{"message":"How long does shipping take?"}',
+    );
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(output.reply).toMatch(/business days/);
@@ -88,7 +118,13 @@ describe('flow run', () => {
 
   it('reads --input @file and streams the trace to stderr with --trace', () => {
     const input = write('input.json', JSON.stringify({ message: 'Where is my order ORD-10001?' }));
-    const { code, stdout, stderr } = flow('run', 'workflows/customer-support.yaml', '--input', `@${input}`, '--trace');
+    const { code, stdout, stderr } = flow(
+      'run',
+      'workflows/customer-support.yaml',
+      '--input',
+      `@${input}`,
+      '--trace',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).reply).toMatch(/Order ORD-10001 was delivered/);
     expect(stderr).toMatch(/▶ \S+ \(core\/\S+\)/);

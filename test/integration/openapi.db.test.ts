@@ -147,7 +147,10 @@ describe('OpenAPI document', () => {
     await call('post', '/api/plugins/install', '/api/plugins/install', { id: 'docs/echo', version: '^1' });
     await call('post', '/api/plugins/install', '/api/plugins/install', { id: 'docs/missing' });
     await call('post', '/api/plugins/upgrade', '/api/plugins/upgrade', { id: 'docs/echo' });
-    await call('post', '/api/registry/dev', '/api/registry/dev', { manifest: pkg.manifest, source: pkg.source });
+    await call('post', '/api/registry/dev', '/api/registry/dev', {
+      manifest: pkg.manifest,
+      source: pkg.source,
+    });
     await call('get', '/api/plugins', '/api/plugins');
     await call('delete', '/api/plugins/{scope}/{name}', '/api/plugins/docs/echo');
     await call('delete', '/api/plugins/{scope}/{name}', '/api/plugins/docs/echo');

@@ -36,7 +36,12 @@ beforeAll(async () => {
   host = await startTestHost();
   owner = await host.signUp('acme');
   other = await host.signUp('globex');
-  apiKey = (await owner.client.post('/api/api-keys', { name: 'publisher', scopes: ['plugins:publish', 'plugins:install'] })).body.key;
+  apiKey = (
+    await owner.client.post('/api/api-keys', {
+      name: 'publisher',
+      scopes: ['plugins:publish', 'plugins:install'],
+    })
+  ).body.key;
   dir = await mkdtemp(join(tmpdir(), 'flow-lifecycle-'));
   folder = await scaffoldPlugin('acme/shout', { dir, sdkImport: resolve('registry/sdk/plugin.ts') });
 });
@@ -52,23 +57,45 @@ describe('plugin lifecycle', () => {
     expect(await publishPlugin(folder, { host: host.url, apiKey })).toMatchObject({ created: false });
 
     await owner.client.post('/api/workflows', { yaml: workflow('^0.1') });
-    const notInstalled = await owner.client.post('/api/runs', { workflowId: 'shouting', input: { message: 'hi' }, wait: true });
+    const notInstalled = await owner.client.post('/api/runs', {
+      workflowId: 'shouting',
+      input: { message: 'hi' },
+      wait: true,
+    });
     expect(notInstalled.body.status).toBe('failed');
     expect(notInstalled.body.error.message).toMatch(/acme\/shout.*not installed/);
 
-    expect((await owner.client.post('/api/plugins/install', { id: 'acme/shout', version: '^0.1' })).status).toBe(201);
-    const run = await owner.client.post('/api/runs', { workflowId: 'shouting', input: { message: 'hello there' }, wait: true });
+    expect(
+      (await owner.client.post('/api/plugins/install', { id: 'acme/shout', version: '^0.1' })).status,
+    ).toBe(201);
+    const run = await owner.client.post('/api/runs', {
+      workflowId: 'shouting',
+      input: { message: 'hello there' },
+      wait: true,
+    });
     expect(run.body.status, JSON.stringify(run.body.error)).toBe('completed');
     expect(run.body.output).toEqual({ reply: 'HELLO THERE' });
-    expect(run.body.plugins['acme/shout@^0.1']).toEqual({ id: 'acme/shout', version: '0.1.0', sha256: published.sha256 });
-    expect(run.body.events.some((e: { type: string; message?: string }) => e.type === 'node.log' && e.message === 'running')).toBe(true);
+    expect(run.body.plugins['acme/shout@^0.1']).toEqual({
+      id: 'acme/shout',
+      version: '0.1.0',
+      sha256: published.sha256,
+    });
+    expect(
+      run.body.events.some(
+        (e: { type: string; message?: string }) => e.type === 'node.log' && e.message === 'running',
+      ),
+    ).toBe(true);
   });
 
   it('another tenant neither sees nor runs the install', async () => {
     const palette = (await other.client.get('/api/plugins')).body.plugins;
     expect(palette.some((p: { id: string }) => p.id === 'acme/shout')).toBe(false);
     await other.client.post('/api/workflows', { yaml: workflow('^0.1') });
-    const run = await other.client.post('/api/runs', { workflowId: 'shouting', input: { message: 'x' }, wait: true });
+    const run = await other.client.post('/api/runs', {
+      workflowId: 'shouting',
+      input: { message: 'x' },
+      wait: true,
+    });
     expect(run.body.status).toBe('failed');
     expect(run.body.error.message).toMatch(/not installed for this tenant/);
   });
@@ -77,7 +104,9 @@ describe('plugin lifecycle', () => {
     const index = join(folder, 'index.ts');
     const original = await readFile(index, 'utf8');
     await writeFile(index, original.replace('config.text.toUpperCase()', "config.text.toUpperCase() + '!'"));
-    await expect(publishPlugin(folder, { host: host.url, apiKey })).rejects.toThrow(/409: acme\/shout@0\.1\.0 is already published with different content/);
+    await expect(publishPlugin(folder, { host: host.url, apiKey })).rejects.toThrow(
+      /409: acme\/shout@0\.1\.0 is already published with different content/,
+    );
     await writeFile(index, original);
   });
 
@@ -88,9 +117,16 @@ describe('plugin lifecycle', () => {
     const stop = devPlugin(folder, { host: host.url, apiKey }, (line) => lines.push(line));
     try {
       await waitFor(() => lines.some((l) => l.startsWith('reloaded acme/shout@0.1.0')));
-      await writeFile(index, original.replace('config.text.toUpperCase()', "`${config.text.toUpperCase()}!!`"));
+      await writeFile(
+        index,
+        original.replace('config.text.toUpperCase()', '`${config.text.toUpperCase()}!!`'),
+      );
       await waitFor(() => lines.filter((l) => l.startsWith('reloaded')).length >= 2);
-      const run = await owner.client.post('/api/runs', { workflowId: 'shouting', input: { message: 'dev' }, wait: true });
+      const run = await owner.client.post('/api/runs', {
+        workflowId: 'shouting',
+        input: { message: 'dev' },
+        wait: true,
+      });
       expect(run.body.output).toEqual({ reply: 'DEV!!' });
       const elsewhere = await other.client.get('/api/plugins');
       expect(elsewhere.body.plugins.some((p: { id: string }) => p.id === 'acme/shout')).toBe(false);

@@ -37,12 +37,22 @@ beforeAll(async () => {
   ids.key = (await v.post('/api/api-keys', { name: 'victim key', scopes: ['runs:read'] })).body.apiKey.id;
   await v.put('/api/secrets/VICTIM_SECRET', { value: 'victim-secret-value-0001' });
   const pkg = createPluginPackage(
-    { id: 'victim/echo', version: '1.0.0', kind: 'node', title: 'Victim echo', description: 'victim-plugin-description' },
+    {
+      id: 'victim/echo',
+      version: '1.0.0',
+      kind: 'node',
+      title: 'Victim echo',
+      description: 'victim-plugin-description',
+    },
     'export default { run: (c) => c };',
   );
   await v.post('/api/registry/plugins', pkg);
   await v.post('/api/plugins/install', { id: 'victim/echo' });
-  await v.post('/api/registry/dev', { ...pkg, manifest: { ...pkg.manifest, version: '1.0.1' }, sha256: undefined });
+  await v.post('/api/registry/dev', {
+    ...pkg,
+    manifest: { ...pkg.manifest, version: '1.0.1' },
+    sha256: undefined,
+  });
   // A router the victim's routed LLM calls would have left behind.
   await host.database.adminDb
     .insertInto('router_states')
@@ -174,8 +184,12 @@ describe('tenant isolation through the API', () => {
     expect((await v.get('/api/secrets')).body.secrets).toEqual([
       expect.objectContaining({ name: 'VICTIM_SECRET', masked: '••••0001' }),
     ]);
-    const palette = (await v.get('/api/plugins')).body.plugins.filter((p: { id: string }) => p.id === 'victim/echo');
-    expect(palette.map((p: { source: string; version: string }) => `${p.source}@${p.version}`).sort()).toEqual(['dev@1.0.1', 'installed@1.0.0']);
+    const palette = (await v.get('/api/plugins')).body.plugins.filter(
+      (p: { id: string }) => p.id === 'victim/echo',
+    );
+    expect(
+      palette.map((p: { source: string; version: string }) => `${p.source}@${p.version}`).sort(),
+    ).toEqual(['dev@1.0.1', 'installed@1.0.0']);
     expect((await v.get('/api/routers')).body.routers).toEqual([
       expect.objectContaining({ key: 'victim-flow:ask', outcomes: 0, state: {} }),
     ]);

@@ -6,12 +6,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../../test/support/api-client.ts';
 import {
   type ChatCompletionBody,
   type OpenAiServer,
   startOpenAiServer,
 } from '../../../test/fakes/openai-server.ts';
+import type { ApiClient } from '../../../test/support/api-client.ts';
 import { startTestHost, type TestHost } from '../../../test/support/test-host.ts';
 
 let host: TestHost;

@@ -5,7 +5,7 @@ import { defineRoute, type RouteDef } from '../http/define-route.ts';
 import { arrayOf, errors, ok, strictObject, uuid } from '../http/schemas.ts';
 import { ROUTER_KEY_PATTERN } from './llm-route.ts';
 import { learnOutcomes, readRouter } from './router-state-store.ts';
-import { routerViews, routerViewSchema } from './router-view.ts';
+import { routerViewSchema, routerViews } from './router-view.ts';
 import { findStrategyPlugin } from './strategy-plugins.ts';
 
 type FeedbackBody = {
