@@ -21,6 +21,8 @@ export interface HostConfig {
   logLevel: string;
   /** Check every JSON response against its declared schema (tests turn this on). */
   validateResponses: boolean;
+  /** Let plugins' `fetch` reach loopback and private addresses (FLOW_FETCH_ALLOW_PRIVATE=true). */
+  allowPrivateNetwork: boolean;
 }
 
 /** Reads a secret from the environment, else from a file under the data dir, creating it once. */
@@ -56,6 +58,7 @@ export function loadHostConfig(dataDir: string, env: NodeJS.ProcessEnv = process
     loginLimit: { max: 5, windowMs: 15 * 60_000 },
     logLevel: env.LOG_LEVEL ?? 'info',
     validateResponses: false,
+    allowPrivateNetwork: env.FLOW_FETCH_ALLOW_PRIVATE === 'true',
   };
 }
 
@@ -71,6 +74,7 @@ export function testHostConfig(overrides: Partial<HostConfig> = {}): HostConfig 
     loginLimit: { max: 5, windowMs: 60_000 },
     logLevel: 'silent',
     validateResponses: true,
+    allowPrivateNetwork: false,
     ...overrides,
   };
 }

@@ -59,7 +59,12 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     logger,
     resolverFor: options.resolverFor ?? ((tenantId) => plugins.resolverFor(tenantId)),
     capabilitiesFor: (_tenantId, resolve) =>
-      tenantCapabilities({ db: options.db, keyring: options.config.keyring, resolve }),
+      tenantCapabilities({
+        db: options.db,
+        keyring: options.config.keyring,
+        resolve,
+        fetchPolicy: { allowPrivateNetwork: options.config.allowPrivateNetwork },
+      }),
   });
   return {
     db: options.db,

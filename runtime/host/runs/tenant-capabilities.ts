@@ -19,6 +19,7 @@ import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.
 import { createRoutedLlm, type RoutedLlmOptions } from '../llm/routed-llm.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { readTenantSecret } from '../secrets/read-secret.ts';
+import { createGuardedFetch, type FetchPolicy } from './guarded-fetch.ts';
 import { parseSmtpUrl, SMTP_SECRET } from './smtp-url.ts';
 import { tenantTables } from './tenant-tables.ts';
 
@@ -45,10 +46,13 @@ export function tenantCapabilities(options: {
   keyring: Keyring;
   resolve: PluginResolver;
   assetsDir?: string;
+  /** How far plugins' `fetch` may reach; never private addresses unless allowed. */
+  fetchPolicy?: FetchPolicy;
   /** Routed LLM calls: which router/judge/provider plugins exist (built-ins by default), fetch, random. */
   llm?: Partial<Pick<RoutedLlmOptions, 'plugins' | 'fetch' | 'random' | 'timeoutMs'>>;
 }): CapabilityFactory {
   const assetsDir = options.assetsDir ?? EXAMPLE_DATA_DIR;
+  const fetchPolicy = options.fetchPolicy ?? { allowPrivateNetwork: false };
   const llmOptions: RoutedLlmOptions = {
     plugins: loadBuiltinPlugins,
     ...options.llm,
@@ -64,6 +68,7 @@ export function tenantCapabilities(options: {
         throw new ForbiddenError(`${uses} may not use table '${table}' (its manifest does not list it)`);
     };
     return {
+      fetch: createGuardedFetch(uses, async () => (await permissions()).net ?? [], fetchPolicy),
       assets: { read: (name) => readAsset(assetsDir, name) },
       data: {
         async query(table, filter) {

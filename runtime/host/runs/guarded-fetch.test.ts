@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuardedFetch, isInternalAddress } from './guarded-fetch.ts';
+
+let server: Server;
+let port: number;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    if (req.url === '/hop') return res.writeHead(302, { location: '/final' }).end();
+    if (req.url === '/escape')
+      return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
+    if (req.url === '/elsewhere')
+      return res.writeHead(302, { location: 'http://not-listed.example.test/' }).end();
+    if (req.url === '/loop') return res.writeHead(302, { location: '/loop' }).end();
+    if (req.url === '/big') return res.end('x'.repeat(2048));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ at: req.url }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const hosts =
+  (...list: string[]) =>
+  async () =>
+    list;
+
+describe('guarded fetch', () => {
+  it('knows the internal address ranges', () => {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ])
+      expect(isInternalAddress(a), a).toBe(true);
+    for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111'])
+      expect(isInternalAddress(a), a).toBe(false);
+  });
+
+  it('refuses loopback and names that resolve to private addresses, by default', async () => {
+    const f = createGuardedFetch('core/http-request', hosts('*'), {
+      allowPrivateNetwork: false,
+      resolve: async () => ['10.0.0.7'],
+    });
+    await expect(f(`http://127.0.0.1:${port}/x`)).rejects.toThrow(/private or loopback address/);
+    await expect(f('http://intranet.example.test/')).rejects.toThrow(
+      /may not reach 'intranet\.example\.test': it is a private or loopback address/,
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it('reaches only the hosts the manifest lists', async () => {
+    const f = createGuardedFetch('acme/tool', hosts('api.example.test'), { allowPrivateNetwork: true });
+    await expect(f(`http://127.0.0.1:${port}/x`)).rejects.toThrow(
+      /acme\/tool may not reach '127\.0\.0\.1:\d+' \(its manifest allows api\.example\.test\)/,
+    );
+  });
+
+  it('follows redirects by hand and checks every hop', async () => {
+    const open = createGuardedFetch('core/http-request', hosts(`127.0.0.1:${port}`), {
+      allowPrivateNetwork: true,
+    });
+    expect(JSON.parse((await open(`http://127.0.0.1:${port}/hop`)).body)).toEqual({ at: '/final' });
+    await expect(open(`http://127.0.0.1:${port}/elsewhere`)).rejects.toThrow(
+      /may not reach 'not-listed\.example\.test'/,
+    );
+    await expect(open(`http://127.0.0.1:${port}/loop`)).rejects.toThrow(/more than 5 redirects/);
+    const anyHost = createGuardedFetch('core/http-request', hosts('*'), {
+      allowPrivateNetwork: false,
+      // The first hop looks public; the redirect points at the cloud metadata address.
+      resolve: async () => ['93.184.216.34'],
+      fetchImpl: (async (url: URL, init: RequestInit) =>
+        fetch(new URL(url.pathname, `http://127.0.0.1:${port}`), init)) as typeof fetch,
+    });
+    await expect(anyHost('http://public.example.test/escape')).rejects.toThrow(
+      /may not reach '169\.254\.169\.254': it is a private or loopback address/,
+    );
+  });
+
+  it('caps the size of an answer', async () => {
+    const f = createGuardedFetch('core/http-request', hosts('*'), {
+      allowPrivateNetwork: true,
+      maxResponseBytes: 1024,
+    });
+    await expect(f(`http://127.0.0.1:${port}/big`)).rejects.toThrow(/larger than 1024 bytes/);
+  });
+});
