@@ -63,7 +63,7 @@ function reply(body: ChatCompletionBody): string {
 beforeAll(async () => {
   serverA = await startOpenAiServer({ reply });
   serverB = await startOpenAiServer({ apiKey: 'sk-test-b', reply });
-  host = await startTestHost();
+  host = await startTestHost({ config: { allowPrivateNetwork: true } }); // the fake model servers are on loopback
   owner = await host.signUp('router-owner');
   other = await host.signUp('router-other');
   for (const tenant of [owner, other]) {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuardedFetch, isInternalAddress } from './guarded-fetch.ts';
+import { createGuardedFetch, isInternalAddress, publicNetworkFetch } from './guarded-fetch.ts';
 
 let server: Server;
 let port: number;
@@ -94,5 +94,14 @@ describe('guarded fetch', () => {
       maxResponseBytes: 1024,
     });
     await expect(f(`http://127.0.0.1:${port}/big`)).rejects.toThrow(/larger than 1024 bytes/);
+  });
+
+  it('guards model-server calls the same way (a baseUrl in a workflow cannot reach the host)', async () => {
+    const closed = publicNetworkFetch('language model call', { allowPrivateNetwork: false });
+    await expect(closed(`http://127.0.0.1:${port}/v1/chat/completions`)).rejects.toThrow(
+      /language model call may not reach '127\.0\.0\.1:\d+': it is a private or loopback address/,
+    );
+    const open = publicNetworkFetch('language model call', { allowPrivateNetwork: true });
+    expect((await open(`http://127.0.0.1:${port}/v1/models`)).status).toBe(200);
   });
 });

@@ -56,6 +56,31 @@ export function isInternalAddress(address: string): boolean {
   return internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** Throws unless `url`'s host resolves only to public addresses (or the policy allows private ones). */
+export async function assertReachable(who: string, url: URL, policy: FetchPolicy): Promise<void> {
+  if (policy.allowPrivateNetwork) return;
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(hostname)
+    ? [hostname]
+    : await (policy.resolve ?? resolveAll)(hostname).catch(() => []);
+  if (addresses.length === 0) throw new OperationalError('fetch-dns', `${who}: cannot resolve '${hostname}'`);
+  if (addresses.some(isInternalAddress))
+    throw new ForbiddenError(`${who} may not reach '${url.host}': it is a private or loopback address`);
+}
+
+/** A standard fetch that refuses private and loopback addresses unless the policy allows them. */
+export function publicNetworkFetch(
+  who: string,
+  policy: FetchPolicy,
+  fetchImpl: typeof fetch = fetch,
+): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    await assertReachable(who, url, policy);
+    return fetchImpl(input, init);
+  }) as typeof fetch;
+}
+
 const resolveAll = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
 
 /** A fetch for one plugin: `allowedHosts` are its manifest's `permissions.net`. */
@@ -75,13 +100,7 @@ export function createGuardedFetch(
       throw new ForbiddenError(
         `${uses} may not reach '${url.host}' (its manifest allows ${hosts.join(', ') || 'no host'})`,
       );
-    if (policy.allowPrivateNetwork) return;
-    const hostname = url.hostname.replace(/^\[|\]$/g, '');
-    const addresses = isIP(hostname) ? [hostname] : await resolve(hostname).catch(() => []);
-    if (addresses.length === 0)
-      throw new OperationalError('fetch-dns', `${uses}: cannot resolve '${hostname}'`);
-    if (addresses.some(isInternalAddress))
-      throw new ForbiddenError(`${uses} may not reach '${url.host}': it is a private or loopback address`);
+    await assertReachable(uses, url, { ...policy, resolve });
   }
 
   return async function guardedFetch(rawUrl, init = {}) {

@@ -19,7 +19,7 @@ import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.
 import { createRoutedLlm, type RoutedLlmOptions } from '../llm/routed-llm.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { readTenantSecret } from '../secrets/read-secret.ts';
-import { createGuardedFetch, type FetchPolicy } from './guarded-fetch.ts';
+import { createGuardedFetch, type FetchPolicy, publicNetworkFetch } from './guarded-fetch.ts';
 import { parseSmtpUrl, SMTP_SECRET } from './smtp-url.ts';
 import { tenantTables } from './tenant-tables.ts';
 
@@ -56,6 +56,8 @@ export function tenantCapabilities(options: {
   const llmOptions: RoutedLlmOptions = {
     plugins: loadBuiltinPlugins,
     ...options.llm,
+    // Model servers named in a workflow are reached like any plugin fetch: never the host's own network unless allowed.
+    fetch: publicNetworkFetch('language model call', fetchPolicy, options.llm?.fetch),
     db: options.db,
     readSecret: (tenantId, name) => readTenantSecret(options.db, options.keyring, tenantId, name),
   };
