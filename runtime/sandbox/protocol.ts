@@ -1,9 +1,10 @@
 /**
- * The messages the host and a sandbox worker process exchange over IPC (Node's 'advanced'
- * serialization: V8's structured clone, length-framed). Everything that came from untrusted code
- * (outputs, capability arguments, log lines) travels as a JSON string, so the host parses it itself
- * and never receives an object built by the sandbox. The node's config goes in as a structured
- * clone, so an expression with no value (undefined) reaches the plugin as it would in-process.
+ * The messages the host and a sandbox worker process exchange over their socket (frames.ts: each
+ * message is a frame's JSON header). Everything that came from untrusted code (outputs, capability
+ * arguments, log lines) travels as a JSON string, so the host parses it itself and never receives
+ * an object built by the sandbox. The node's config rides in the invoke frame's body as JSON text
+ * or, when JSON would change it (an expression with no value is `undefined`), as V8
+ * structured-clone bytes (config-encoding.ts), so it reaches the plugin as it would in-process.
  */
 import type { SandboxLimits } from './limits.ts';
 
@@ -42,8 +43,8 @@ export interface InvokeMessage {
   sha256: string;
   /** The module; left out once this process has it (a worker that lost it answers 'need-source'). */
   source?: string;
-  /** The node's config (structured clone of the host's value). */
-  config: unknown;
+  /** How the frame's body holds the node's config (see config-encoding.ts). */
+  configFormat: 'json' | 'v8';
   info: CallInfo;
   grants: Grant[];
   limits: SandboxLimits;
@@ -63,6 +64,9 @@ export interface CapabilityResultMessage {
   /** JSON of the result when ok, the error message otherwise. */
   payload: string;
 }
+
+/** How the worker hands a call's config to the isolate: JSON text it parses, or a value to copy in. */
+export type ConfigPayload = { json: string } | { value: unknown };
 
 /** Everything the host sends. */
 export type HostMessage = InvokeMessage | CancelMessage | CapabilityResultMessage;

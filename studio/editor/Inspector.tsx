@@ -1,6 +1,7 @@
 /**
- * The inspector of the selected node: id (rename), title, config form from the manifest, runtime
- * settings, the node's problems, and what it did in the run being shown.
+ * The inspector of the selected node: id (rename), title, config form from the manifest, a loop's
+ * body or a parallel node's branches, runtime settings, the node's problems, and what it did in the
+ * run being shown. With nothing selected it shows the workflow's own settings.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { NODE_ID_PATTERN } from '../../runtime/workflow/edit-ids.ts';
@@ -13,7 +14,9 @@ import { expressionScope } from './expression-scope.ts';
 import { LazyConfigForm, LazyNextEditor } from './lazy-parts.ts';
 import { NodeRunDetails } from './NodeRunDetails.tsx';
 import { NodeSettings } from './NodeSettings.tsx';
+import { StructureEditor } from './StructureEditor.tsx';
 import { selectManifests, selectProblems, selectRun, selectSelection, selectWorkflow } from './selectors.ts';
+import { WorkflowPanel } from './WorkflowPanel.tsx';
 import { manifestFor } from './workflow-graph.ts';
 
 const ID_PATTERN = NODE_ID_PATTERN;
@@ -73,6 +76,7 @@ export function Inspector() {
   );
   const taken = useMemo(() => new Set(workflow.nodes.map((n) => n.id)), [workflow]);
 
+  if (selection.length === 0) return <WorkflowPanel />;
   if (!node) {
     return (
       <aside className="inspector empty" aria-label="Inspector">
@@ -140,9 +144,17 @@ export function Inspector() {
           <p className="muted">Plugin not installed: edit this node in YAML.</p>
         )}
       </section>
+      {(manifest?.control === 'loop' || manifest?.control === 'parallel') && (
+        <section>
+          <h4>{manifest.control === 'loop' ? 'Loop body' : 'Parallel branches'}</h4>
+          <StructureEditor node={node} workflow={workflow} control={manifest.control} />
+        </section>
+      )}
       {manifest?.control !== 'end' && (
         <section>
-          <h4>Next steps</h4>
+          <h4>
+            {manifest?.control === 'loop' || manifest?.control === 'parallel' ? 'When done' : 'Next steps'}
+          </h4>
           <LazyNextEditor node={node} workflow={workflow} scope={scope} />
         </section>
       )}

@@ -2,24 +2,14 @@
  * The test panel: run the workflow with a JSON input or as a chat, and watch the nodes light up
  * from the live trace. The run uses the current draft text, so a builder can test before saving.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/studio-api.ts';
 import { watchRun } from '../api/watch-run.ts';
 import { Icon } from '../components/Icon.tsx';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { Json } from './NodeRunDetails.tsx';
 import { selectRun, selectWorkflow } from './selectors.ts';
-
-/** A sample input from the workflow's declared inputs. */
-function sampleInput(inputs: Record<string, { type?: string; default?: unknown }> | undefined): string {
-  const out: Record<string, unknown> = {};
-  for (const [k, spec] of Object.entries(inputs ?? {})) {
-    out[k] =
-      spec.default ??
-      (spec.type === 'number' || spec.type === 'integer' ? 0 : spec.type === 'boolean' ? false : '');
-  }
-  return JSON.stringify(out, null, 2);
-}
+import { sampleInput } from './workflow-fields.ts';
 
 /** The text of a reply in a run output: `reply`, `text`, `answer`, `message`, or the JSON. */
 export function replyText(output: unknown): string {
@@ -39,7 +29,15 @@ export function TestPanel({ workflowId }: { workflowId: string }) {
   const workflow = useEditor(selectWorkflow);
   const run = useEditor(selectRun);
   const [mode, setMode] = useState<'json' | 'chat'>(workflow.inputs?.message ? 'chat' : 'json');
-  const [input, setInput] = useState(() => sampleInput(workflow.inputs));
+  const sample = useMemo(() => sampleInput(workflow.inputs), [workflow.inputs]);
+  const [input, setInput] = useState(sample);
+  // Follow the declared inputs while the builder has not typed their own input.
+  const shownSample = useRef(sample);
+  useEffect(() => {
+    const previous = shownSample.current;
+    shownSample.current = sample;
+    setInput((cur) => (cur === previous ? sample : cur));
+  }, [sample]);
   const [message, setMessage] = useState('');
   const [chat, setChat] = useState<ChatLine[]>([]);
   const [error, setError] = useState<string>();

@@ -49,7 +49,7 @@ export function sourceHandles(node: WorkflowNode, manifest: PluginManifest | und
   if (control === 'end') return [];
   const handles: SourceHandle[] = [];
   if (control === 'loop') handles.push({ id: 'body', label: 'body', kind: 'body' });
-  if (control === 'parallel') handles.push({ id: 'branches', label: 'branches', kind: 'branches' });
+  if (control === 'parallel') handles.push({ id: 'branches', label: 'branch', kind: 'branches' });
   const names = new Set(declaredBranches(node, manifest));
   const next = Array.isArray(node.next) ? node.next : [];
   for (const entry of next) if ('on' in entry && entry.on) names.add(entry.on);

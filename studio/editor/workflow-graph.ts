@@ -42,7 +42,8 @@ export function edgesOf(workflow: Workflow, manifests: ReadonlyMap<string, Plugi
     const handles = sourceHandles(node, manifestFor(node, manifests));
     const branchy = handles.some((h) => h.id === 'default');
     if (node.body) add(node.id, node.body, 'body', 'body', 'body');
-    for (const b of node.branches ?? []) add(node.id, b, 'branches', 'branches');
+    for (const [i, b] of (node.branches ?? []).entries())
+      add(node.id, b, 'branches', 'branches', `branch ${i + 1}`);
     if (typeof node.next === 'string')
       add(node.id, node.next, branchy ? 'default' : 'out', branchy ? 'default' : 'out');
     else if (Array.isArray(node.next)) {

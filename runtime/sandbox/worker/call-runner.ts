@@ -11,7 +11,13 @@
  */
 
 import type { SandboxLimits } from '../limits.ts';
-import type { CapabilityResultMessage, FailureKind, InvokeMessage, WorkerMessage } from '../protocol.ts';
+import type {
+  CapabilityResultMessage,
+  ConfigPayload,
+  FailureKind,
+  InvokeMessage,
+  WorkerMessage,
+} from '../protocol.ts';
 import { IsolateCache } from './isolate-cache.ts';
 import { ModuleSources } from './module-sources.ts';
 import { SandboxIsolate } from './sandbox-isolate.ts';
@@ -36,7 +42,7 @@ interface OpenRequest {
 
 /** The worker's call handling, independent of how messages travel. */
 export interface CallRunner {
-  invoke(message: InvokeMessage): Promise<void>;
+  invoke(message: InvokeMessage, config: ConfigPayload): Promise<void>;
   cancel(callId: number): void;
   answer(message: CapabilityResultMessage): void;
 }
@@ -195,7 +201,7 @@ export function createCallRunner(
   }
 
   return {
-    async invoke(message) {
+    async invoke(message, config) {
       const { callId, limits } = message;
       const key = `${message.tenantId}\n${message.sha256}\n${limits.memoryMb}`;
       // A warm isolate already holds the module; only a new one needs the source.
@@ -232,7 +238,7 @@ export function createCallRunner(
         return;
       }
       const ready = box;
-      const { config, info, grants } = message;
+      const { info, grants } = message;
       slice(call, ready, (timeoutMs) =>
         ready.start(config, info, grants, limits.maxOutputBytes, limits.maxLogLines, timeoutMs),
       );

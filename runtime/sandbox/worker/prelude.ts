@@ -211,9 +211,10 @@ async function run(config, ctx, maxOutputBytes) {
 
 // Starts one call; the worker collects its envelope with take() after this slice and after each
 // capability answer, so nothing here waits.
-function invoke(config, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
+function invoke(configIn, configIsJson, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
   apply(mapClear, pending, []);
   outcome = '';
+  const config = configIsJson ? parse(configIn) : configIn;
   const call = { logLines: 0, maxLogLines };
   current = call;
   const settle = (envelope) => {

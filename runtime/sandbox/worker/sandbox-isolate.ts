@@ -3,7 +3,7 @@
  * References it keeps (load, invoke, take, deliver) stay on the worker's side and never enter the isolate.
  */
 import ivm from 'isolated-vm';
-import type { CallInfo, Grant } from '../protocol.ts';
+import type { CallInfo, ConfigPayload, Grant } from '../protocol.ts';
 import { PRELUDE } from './prelude.ts';
 
 /** Called when untrusted code asks for a capability: `reqId` 0 means no answer is wanted. */
@@ -81,11 +81,12 @@ export class SandboxIsolate {
 
   /**
    * Starts the plugin's run for one call, synchronously on this thread (see call-runner.ts); its
-   * promise continues in later slices. The config enters as a structured-clone copy made by
-   * isolated-vm (plain data in the isolate's own heap, no Reference); identity and grants as primitives.
+   * promise continues in later slices. The config enters as JSON text the isolate parses, or as a
+   * structured-clone copy made by isolated-vm (plain data in the isolate's own heap, no Reference);
+   * identity and grants as primitives.
    */
   start(
-    config: unknown,
+    config: ConfigPayload,
     info: CallInfo,
     grants: Grant[],
     maxOutputBytes: number,
@@ -95,7 +96,8 @@ export class SandboxIsolate {
     this.fns.invoke.applySync(
       undefined,
       [
-        new ivm.ExternalCopy(config).copyInto({ release: true }),
+        'json' in config ? config.json : new ivm.ExternalCopy(config.value).copyInto({ release: true }),
+        'json' in config,
         String(info.runId),
         String(info.nodeId),
         String(info.tenantId),

@@ -1,29 +1,41 @@
 /**
- * Entry point of a sandbox worker process (forked by the pool with the same Node, under Node's
+ * Entry point of a sandbox worker process (started by the pool with the same Node, under Node's
  * permission model). It owns isolates and nothing else: no environment, no file writes, no child
- * processes. If V8 or isolated-vm brings it down, the pool starts another one.
+ * processes. If V8 or isolated-vm brings it down, the pool starts another one. It talks to the host
+ * over the socket on fd 3 (frames.ts) and exits when the host closes it.
  * argv[2]: how many idle isolates to keep warm; argv[3]: characters of module text to keep.
  */
-import type { HostMessage, WorkerMessage } from '../protocol.ts';
+import { Socket } from 'node:net';
+import { deserialize } from 'node:v8';
+import { encodeFrame, readFrames } from '../frames.ts';
+import type { ConfigPayload, HostMessage, WorkerMessage } from '../protocol.ts';
 import { createCallRunner } from './call-runner.ts';
 
+const host = new Socket({ fd: 3, readable: true, writable: true });
+host.setNoDelay(true);
+// The host went away (or the socket broke): nothing is left to report to.
+host.on('error', () => process.exit(0));
+host.on('close', () => process.exit(0));
+
 function send(message: WorkerMessage): void {
-  if (!process.connected) return;
-  process.send?.(message, undefined, undefined, (error) => {
-    // The host went away; nothing is left to report to.
-    if (error) process.exit(0);
-  });
+  if (!host.destroyed) host.write(encodeFrame(message));
 }
 
 const runner = createCallRunner(send, Number(process.argv[2]) || 32, Number(process.argv[3]) || undefined);
 
-process.on('message', (raw: unknown) => {
-  const message = raw as HostMessage;
-  if (message === null || typeof message !== 'object') return;
-  if (message.type === 'invoke') void runner.invoke(message);
-  else if (message.type === 'cancel') runner.cancel(message.callId);
-  else if (message.type === 'capability-result') runner.answer(message);
-});
+readFrames(
+  host,
+  (raw, body) => {
+    const message = raw as HostMessage;
+    if (message === null || typeof message !== 'object') return;
+    if (message.type === 'invoke') {
+      const config: ConfigPayload =
+        message.configFormat === 'json' ? { json: body.toString('utf8') } : { value: deserialize(body) };
+      void runner.invoke(message, config);
+    } else if (message.type === 'cancel') runner.cancel(message.callId);
+    else if (message.type === 'capability-result') runner.answer(message);
+  },
+  () => process.exit(0),
+);
 
-process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });
