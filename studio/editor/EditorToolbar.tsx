@@ -3,7 +3,13 @@ import { useReactFlow } from '@xyflow/react';
 import { Icon } from '../components/Icon.tsx';
 import { useEditor, useEditorStore } from './editor-context.tsx';
 import { FIT_WHOLE_FLOW } from './fit-view.ts';
-import { selectCanRedo, selectCanUndo, selectDirty, selectTextParses } from './selectors.ts';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectDirty,
+  selectTextParses,
+  selectWorkflowName,
+} from './selectors.ts';
 
 /** Toolbar props: the actions the workspace owns. */
 export interface EditorToolbarProps {
@@ -25,6 +31,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
   const canRedo = useEditor(selectCanRedo);
   const dirty = useEditor(selectDirty);
   const parses = useEditor(selectTextParses);
+  const name = useEditor(selectWorkflowName) || p.name;
   const tool = (icon: string, label: string, onClick: () => void, disabled = false) => (
     <button
       type="button"
@@ -41,7 +48,7 @@ export function EditorToolbar(p: EditorToolbarProps) {
     <header className="toolbar">
       {tool('chevron-left', 'Back to workflows', p.onBack)}
       <div className="toolbar-title">
-        <span className="strong">{p.name}</span>
+        <span className="strong">{name}</span>
         <span className={`save-state ${dirty ? 'dirty' : ''}`} data-testid="save-state">
           {dirty ? 'Unsaved changes' : 'Saved'}
         </span>

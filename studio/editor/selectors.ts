@@ -7,6 +7,8 @@ import type { EditorState } from './editor-store.ts';
 export const selectText = (s: EditorState) => s.text;
 /** The last good workflow. */
 export const selectWorkflow = (s: EditorState) => s.workflow;
+/** The workflow's display name (`name:`), so the toolbar follows the Workflow panel. */
+export const selectWorkflowName = (s: EditorState) => s.workflow.name;
 /** Problems of the current text. */
 export const selectProblems = (s: EditorState) => s.problems;
 /** Whether the current text parses. */
