@@ -146,11 +146,8 @@ describe('applyEdits on a commented workflow', () => {
     );
     expectEdit(
       { type: 'set-field', path: ['description'], value: 'Answers questions' },
-      changed(
-        FAQ,
-        ['layout:\n', 'layout:\n'],
-        ['fallback: { x: 200, y: 80 }\n', 'fallback: { x: 200, y: 80 }\n\ndescription: Answers questions\n'],
-      ),
+      // A new top-level section goes in the schema's order: after name, before version.
+      changed(FAQ, ['# shown in the studio\n', '# shown in the studio\ndescription: Answers questions\n']),
     );
   });
 

@@ -135,3 +135,16 @@ describe('applyEditToModel', () => {
     }
   });
 });
+
+describe('new top-level sections', () => {
+  it('are written where a person would put them, not after layout', async () => {
+    const { applyEdit } = await import('./apply-edits.ts');
+    const text = 'id: x\nname: X\nnodes:\n  - id: a\n    uses: core/end@^1\nlayout:\n  a: { x: 0, y: 0 }\n';
+    expect(applyEdit(text, { type: 'set-field', path: ['version'], value: '1.2.0' })).toBe(
+      'id: x\nname: X\nversion: 1.2.0\nnodes:\n  - id: a\n    uses: core/end@^1\nlayout:\n  a: { x: 0, y: 0 }\n',
+    );
+    expect(applyEdit(text, { type: 'set-field', path: ['meta', 'tags'], value: ['demo'] })).toMatch(
+      /^id: x\nname: X\nmeta:\n {2}tags:\n {4}- demo\nnodes:/,
+    );
+  });
+});

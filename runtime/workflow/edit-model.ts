@@ -155,7 +155,8 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
           'set-field: change nodes with the node edits (add-node, set-node-field, ...)',
           {},
         );
-      return setIn(model, edit.path, toPlain(edit.value), 'the workflow') as WorkflowObject;
+      const updated = setIn(model, edit.path, toPlain(edit.value), 'the workflow') as WorkflowObject;
+      return String(edit.path[0]) in model ? updated : inCanonicalPlace(updated, String(edit.path[0]));
     }
     case 'connect': {
       const at = findNode(nodes, edit.from, edit, 'from');
@@ -193,4 +194,34 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
       throw new UserError('invalid-edit', `unknown edit type '${String(unknown.type)}'`, {});
     }
   }
+}
+
+/** The order of a workflow's top-level sections, as the schema documents them. */
+const SECTION_ORDER = [
+  '$schema',
+  'id',
+  'name',
+  'description',
+  'version',
+  'extends',
+  'inputs',
+  'outputs',
+  'start',
+  'meta',
+  'nodes',
+  'layout',
+];
+
+/**
+ * A new top-level section goes where a person would write it (`version:` before `nodes:`, not
+ * after `layout:`): just before the first existing section that the schema's order puts after it.
+ */
+function inCanonicalPlace(model: WorkflowObject, key: string): WorkflowObject {
+  const rank = SECTION_ORDER.indexOf(key);
+  if (rank < 0 || !(key in model)) return model;
+  const others = Object.keys(model).filter((k) => k !== key);
+  const before = others.findIndex((k) => SECTION_ORDER.indexOf(k) > rank);
+  if (before < 0) return model;
+  const keys = [...others.slice(0, before), key, ...others.slice(before)];
+  return Object.fromEntries(keys.map((k) => [k, model[k]]));
 }
