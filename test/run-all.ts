@@ -9,7 +9,9 @@
  * `static` is the type check (tsc) and the linter (Biome); they run first because they are quick.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const args = process.argv.slice(2);
 const requireBrowser = args.includes('--browser');
@@ -23,14 +25,39 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wanted = (group: string) => only.length === 0 || only.includes(group);
 const failures: string[] = [];
 
-/** Runs one vitest invocation; records a failure by name. */
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let runs = 0;
+
+/** Runs one vitest invocation; records a failure by name and adds its counts to the totals. */
 function vitest(name: string, projectArgs: string[], env: Record<string, string> = {}) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync('vitest', ['run', ...projectArgs, ...passThrough], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const report = path.join(mkdtempSync(path.join(tmpdir(), 'flow-test-')), 'report.json');
+  const result = spawnSync(
+    'vitest',
+    [
+      'run',
+      ...projectArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...passThrough,
+    ],
+    { stdio: 'inherit', env: { ...process.env, ...env } },
+  );
   if (result.status !== 0) failures.push(name);
+  if (existsSync(report)) {
+    const counts = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
+    totals.passed += counts.numPassedTests;
+    totals.failed += counts.numFailedTests;
+    totals.skipped += counts.numPendingTests + counts.numTodoTests;
+    runs++;
+  }
+  rmSync(path.dirname(report), { recursive: true, force: true });
 }
 
 /** Runs a tool from node_modules/.bin; records a failure by name. */
@@ -66,8 +93,16 @@ if (wanted('browser')) {
   }
 }
 
+console.log(
+  `\n${runs} vitest run(s): ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 if (failures.length > 0) {
-  console.error(`\nFAILED: ${failures.join(', ')}`);
+  console.error(`FAILED: ${failures.join(', ')}`);
   process.exit(1);
 }
-console.log('\nall test groups passed');
+if (runs > 0 && totals.passed === 0) {
+  console.error('no test ran');
+  process.exit(1);
+}
+console.log('all test groups passed');
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
