@@ -45,6 +45,8 @@ export interface InvokeMessage {
   source?: string;
   /** How the frame's body holds the node's config (see config-encoding.ts). */
   configFormat: 'json' | 'v8';
+  /** With 'json': paths of members that are undefined (sent as null; the isolate restores them). */
+  undefinedPaths?: Array<Array<string | number>>;
   info: CallInfo;
   grants: Grant[];
   limits: SandboxLimits;
@@ -66,7 +68,7 @@ export interface CapabilityResultMessage {
 }
 
 /** How the worker hands a call's config to the isolate: JSON text it parses, or a value to copy in. */
-export type ConfigPayload = { json: string } | { value: unknown };
+export type ConfigPayload = { json: string; undefinedPaths: string } | { value: unknown };
 
 /** Everything the host sends. */
 export type HostMessage = InvokeMessage | CancelMessage | CapabilityResultMessage;
@@ -82,7 +84,7 @@ export type FailureKind =
   | 'cancelled'
   | 'internal';
 
-/** Worker → host: a call finished. */
+/** Worker → host: a call finished. On the wire, an ok result's `value` is the frame's body. */
 export type ResultMessage =
   | { type: 'result'; callId: number; ok: true; value: string }
   | { type: 'result'; callId: number; ok: false; kind: FailureKind; message: string; code?: string };

@@ -29,7 +29,7 @@ export interface SandboxPoolOptions {
   ) => Partial<SandboxLimits> | undefined | Promise<Partial<SandboxLimits> | undefined>;
   /** Idle isolates each process keeps warm (default 32). */
   isolatesPerProcess?: number;
-  /** Characters of bundled module text each process keeps, so a bundle crosses IPC once (default 64 M). */
+  /** Characters of bundled module text each process keeps, so a bundle crosses to a process once (default 64 M). */
   moduleCacheChars?: number;
   /** Run workers under Node's permission model (default true). */
   permissionModel?: boolean;

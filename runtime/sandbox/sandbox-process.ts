@@ -97,12 +97,11 @@ export class SandboxProcess {
     // fd 3 is a Unix socket pair: our own frames cost about half of what Node's IPC channel does per hop.
     this.child = spawn(process.execPath, args, { env: {}, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     this.socket = this.child.stdio[3] as Socket;
-    this.socket.setNoDelay(true);
     // A broken socket means the process is going or gone; the exit handler fails its calls.
     this.socket.on('error', () => this.kill());
     readFrames(
       this.socket,
-      (message) => this.receive(message),
+      (message, body) => this.receive(message, body),
       () => this.kill(),
     );
     this.child.stderr?.on('data', (chunk: Buffer) => {
@@ -153,6 +152,9 @@ export class SandboxProcess {
       sha256: call.sha256,
       ...(sendSource ? { source: call.source } : {}),
       configFormat: config.format,
+      ...(config.format === 'json' && config.undefinedPaths.length > 0
+        ? { undefinedPaths: config.undefinedPaths }
+        : {}),
       info: {
         runId: ctx.runId,
         nodeId: ctx.nodeId,
@@ -225,13 +227,16 @@ export class SandboxProcess {
     }
   }
 
-  private receive(raw: unknown): void {
+  private receive(raw: unknown, body: Buffer): void {
     const message = raw as { type?: unknown } | null;
     if (message?.type === 'ready' && !this.ready) {
       this.ready = true;
       for (const queued of this.queued.splice(0)) this.post(queued, true);
-    } else if (message?.type === 'result') this.result(message as ResultMessage);
-    else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
+    } else if (message?.type === 'result') {
+      const result = message as ResultMessage;
+      if (result.ok === true) result.value = body.toString('utf8');
+      this.result(result);
+    } else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
     else if (message?.type === 'capability') {
       // Nothing a sandbox sends (nor a throwing host capability or log) may become an unhandled rejection.
       this.capability(message as CapabilityMessage).catch(() => {});

@@ -211,10 +211,12 @@ async function run(config, ctx, maxOutputBytes) {
 
 // Starts one call; the worker collects its envelope with take() after this slice and after each
 // capability answer, so nothing here waits.
-function invoke(configIn, configIsJson, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
+function invoke(configIn, undefinedPaths, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
   apply(mapClear, pending, []);
   outcome = '';
-  const config = configIsJson ? parse(configIn) : configIn;
+  // JSON text unless it came as a structured-clone copy (undefinedPaths null).
+  const config = undefinedPaths === null ? configIn : parse(configIn);
+  if (undefinedPaths) restoreUndefined(config, parse(undefinedPaths));
   const call = { logLines: 0, maxLogLines };
   current = call;
   const settle = (envelope) => {
@@ -229,6 +231,16 @@ function invoke(configIn, configIsJson, runId, nodeId, tenantId, idempotencyKey,
     return settle(failure('plugin', describe(error)));
   }
   apply(promiseThen, promise, [settle, (error) => settle(failure('plugin', describe(error)))]);
+}
+
+// Members sent as null because JSON has no undefined (config-encoding.ts) become undefined again.
+function restoreUndefined(config, paths) {
+  for (let p = 0; p < paths.length; p++) {
+    const path = paths[p];
+    let target = config;
+    for (let i = 0; i < path.length - 1; i++) target = target[path[i]];
+    target[path[path.length - 1]] = undefined;
+  }
 }
 
 function take() {

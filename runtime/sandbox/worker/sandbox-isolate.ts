@@ -97,7 +97,7 @@ export class SandboxIsolate {
       undefined,
       [
         'json' in config ? config.json : new ivm.ExternalCopy(config.value).copyInto({ release: true }),
-        'json' in config,
+        'json' in config ? config.undefinedPaths : null,
         String(info.runId),
         String(info.nodeId),
         String(info.tenantId),

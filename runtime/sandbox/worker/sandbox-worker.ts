@@ -12,13 +12,20 @@ import type { ConfigPayload, HostMessage, WorkerMessage } from '../protocol.ts';
 import { createCallRunner } from './call-runner.ts';
 
 const host = new Socket({ fd: 3, readable: true, writable: true });
-host.setNoDelay(true);
 // The host went away (or the socket broke): nothing is left to report to.
 host.on('error', () => process.exit(0));
 host.on('close', () => process.exit(0));
 
 function send(message: WorkerMessage): void {
-  if (!host.destroyed) host.write(encodeFrame(message));
+  if (host.destroyed) return;
+  // A result's JSON goes as the frame's body: not escaped into the header and parsed twice.
+  if (message.type === 'result' && message.ok) {
+    host.write(encodeFrame({ type: 'result', callId: message.callId, ok: true }, message.value));
+  } else host.write(encodeFrame(message));
+}
+
+function pathsJson(paths: unknown): string {
+  return Array.isArray(paths) && paths.length > 0 ? JSON.stringify(paths) : '';
 }
 
 const runner = createCallRunner(send, Number(process.argv[2]) || 32, Number(process.argv[3]) || undefined);
@@ -30,7 +37,9 @@ readFrames(
     if (message === null || typeof message !== 'object') return;
     if (message.type === 'invoke') {
       const config: ConfigPayload =
-        message.configFormat === 'json' ? { json: body.toString('utf8') } : { value: deserialize(body) };
+        message.configFormat === 'json'
+          ? { json: body.toString('utf8'), undefinedPaths: pathsJson(message.undefinedPaths) }
+          : { value: deserialize(body) };
       void runner.invoke(message, config);
     } else if (message.type === 'cancel') runner.cancel(message.callId);
     else if (message.type === 'capability-result') runner.answer(message);
