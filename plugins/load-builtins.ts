@@ -33,7 +33,7 @@ export const loadBuiltinPlugins = (() => {
       const plugins: Plugin[] = [];
       for (const folder of folders) {
         const file = join(pluginsDir, folder, 'index.ts');
-        // Shared helper folders (router-kit, judge-kit) have no index.ts: they are not plugins.
+        // Shared helper folders (router-kit, judge-kit, node-kit) have no index.ts: they are not plugins.
         if (!existsSync(file)) continue;
         const mod: { default?: unknown } = await import(pathToFileURL(file).href);
         if (isPlugin(mod.default)) plugins.push(mod.default);

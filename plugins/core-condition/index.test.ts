@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeContext } from '../../registry/sdk/plugin.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import condition from './index.ts';
 
-const ctx = {
-  runId: 'r',
-  nodeId: 'check',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const ctx = testContext({ nodeId: 'check' });
 
 describe('core/condition', () => {
   it.each([

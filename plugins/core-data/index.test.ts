@@ -2,18 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { NodeError, NotFoundError, UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import { createLocalCapabilities } from '../../workflows/local-services.ts';
 import data from './index.ts';
 
-const base = {
-  runId: 'r',
-  nodeId: 'lookup',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const base = testContext({ nodeId: 'lookup' });
 const dataDir = join(import.meta.dirname, '../../workflows/data');
 const withTables = (): NodeContext => ({
   ...base,

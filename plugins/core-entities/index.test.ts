@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { NodeError, UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import entities from './index.ts';
 
-const base = {
-  runId: 'r',
-  nodeId: 'extract',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const base = testContext({ nodeId: 'extract' });
 const products = [
   { id: 'P-MUG', name: 'Ceramic Mug', aliases: ['mug'], price: 12 },
   { id: 'P-TMUG', name: 'Travel Mug', price: 20 },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { CancelledError, NodeError, OperationalError, UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import http, { withQuery } from './index.ts';
 
 let server: Server;
@@ -36,17 +37,8 @@ const realFetch: NonNullable<NodeContext['fetch']> = async (url, init) => {
   const res = await fetch(url, init);
   return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
 };
-const ctx = (extra: Partial<NodeContext> = {}): NodeContext => ({
-  runId: 'r',
-  nodeId: 'call',
-  tenantId: 't',
-  idempotencyKey: 'run1:call',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-  fetch: realFetch,
-  ...extra,
-});
+const ctx = (extra: Partial<NodeContext> = {}): NodeContext =>
+  testContext({ nodeId: 'call', idempotencyKey: 'run1:call', fetch: realFetch, ...extra });
 
 describe('core/http-request', () => {
   it('GETs JSON with query parameters and parses the answer', async () => {

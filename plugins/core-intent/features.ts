@@ -2,6 +2,7 @@
  * Text features for the intent classifier: words, word pairs and character n-grams inside words.
  * Character n-grams make it forgiving of typos and word forms ("refnd", "refunds") with few examples.
  */
+import { words } from '../node-kit/words.ts';
 
 /**
  * Function words that say nothing about intent. With a handful of examples per intent, "what is the"
@@ -12,17 +13,6 @@ const FUNCTION_WORDS = new Set(
     ' ',
   ),
 );
-
-/** Lowercase words without accents or punctuation. */
-export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
-}
 
 /** Feature counts for one text: `w:` words, `b:` word pairs, `c:` 3- and 4-letter pieces of padded words. */
 export function features(text: string): Map<string, number> {

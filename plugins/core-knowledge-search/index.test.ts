@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { NodeError, UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import search from './index.ts';
 import { stem } from './terms.ts';
 
-const base = {
-  runId: 'r',
-  nodeId: 'search',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const base = testContext({ nodeId: 'search' });
 
 const documents = [
   {

@@ -1,4 +1,5 @@
 /** Search terms: lowercase, accent-free words without stop words, reduced to a rough stem. */
+import { words } from '../node-kit/words.ts';
 
 /** Words too common in questions to tell documents apart. */
 const STOP_WORDS = new Set(
@@ -31,12 +32,7 @@ export function stem(word: string): string {
 
 /** The search terms of a text, in order, repeats kept (term frequency matters to BM25). */
 export function terms(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
     .map(stem);
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import merge from './index.ts';
 
-const ctx = {
-  runId: 'r',
-  nodeId: 'merge',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const ctx = testContext({ nodeId: 'merge' });
 
 describe('core/merge', () => {
   it('merges nested objects with later values winning', async () => {

@@ -6,6 +6,7 @@
 
 import { definePlugin, type NodePlugin } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
+import { requireData } from '../node-kit/require-data.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { createOrder, type OrderItemInput } from './create-order.ts';
 import { findCustomer } from './find-customer.ts';
@@ -102,11 +103,7 @@ export default definePlugin<NodePlugin<Record<string, unknown>, Record<string, u
 
   async run(rawConfig, ctx) {
     const cfg = readConfig<OrdersConfig>(ID, config, rawConfig);
-    if (!ctx.data)
-      throw new UserError(
-        'missing-capability',
-        `${ID}: tenant data access (permissions.data) is not granted`,
-      );
+    requireData(ID, ctx);
     if (cfg.action === 'create-order') {
       const { order, created } = await createOrder(ctx, { ...cfg, items: cfg.items ?? [] });
       return { branch: 'created', order, created };

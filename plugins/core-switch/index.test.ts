@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import sw from './index.ts';
 
-const ctx = {
-  runId: 'r',
-  nodeId: 'route',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const ctx = testContext({ nodeId: 'route' });
 
 describe('core/switch', () => {
   it('takes the first matching case, ignoring case and spaces by default', async () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeContext } from '../../registry/sdk/plugin.ts';
 import { UserError } from '../../runtime/workflow/errors.ts';
+import { testContext } from '../../test/fakes/node-context.ts';
 import template from './index.ts';
 
-const ctx = {
-  runId: 'r',
-  nodeId: 'reply',
-  tenantId: 't',
-  idempotencyKey: 'k',
-  attempt: 1,
-  signal: new AbortController().signal,
-  log: () => {},
-} satisfies NodeContext;
+const ctx = testContext({ nodeId: 'reply' });
 const render = async (text: string, data: unknown, extra: Record<string, unknown> = {}) =>
   (await template.run({ template: text, data, ...extra }, ctx)).text;
 

@@ -5,7 +5,7 @@
  */
 
 import { definePlugin, type NodePlugin } from '../../registry/sdk/plugin.ts';
-import { UserError } from '../../runtime/workflow/errors.ts';
+import { requireData } from '../node-kit/require-data.ts';
 import { readConfig } from '../router-kit/read-config.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { type ContactInput, checkContact, upsertContact } from './upsert-contact.ts';
@@ -102,11 +102,7 @@ export default definePlugin<NodePlugin<Record<string, unknown>, Record<string, u
 
   async run(rawConfig, ctx) {
     const cfg = readConfig<CrmConfig>(ID, config, rawConfig);
-    if (!ctx.data)
-      throw new UserError(
-        'missing-capability',
-        `${ID}: tenant data access (permissions.data) is not granted`,
-      );
+    requireData(ID, ctx);
     if (cfg.action === 'find-contacts') {
       const matches = await findDuplicates(ctx.data, checkContact(cfg.contact, 'contact'), cfg.nameThreshold);
       return { branch: matches.length > 0 ? 'found' : 'not-found', matches };

@@ -4,18 +4,25 @@
  * only the path taken.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+import {
+  canvasNode,
+  connectNodes,
+  openTestInput,
+  openWorkflow,
+  runFromTestInput,
+  screenshot,
+  withSignedInBrowser,
+  yamlPaneText,
+} from './studio-browser.ts';
 
-const studio = inject('studio');
 const id = `route-${Date.now().toString(36)}`;
-let browser: StudioBrowser;
 let page: Page;
 
-const node = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+const node = (nodeId: string) => canvasNode(page, nodeId);
 const status = (nodeId: string) => node(nodeId).locator('.flow-node').getAttribute('data-status');
-const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+const yamlText = () => yamlPaneText(page);
 /** The `next:` of node `nodeId` as the YAML pane shows it. */
 const nextOf = async (nodeId: string) => {
   const doc = parse(await yamlText()) as { nodes: Array<{ id: string; next?: unknown }> };
@@ -46,22 +53,9 @@ layout:
   short: { x: 620, y: 220 }
 `;
 
-beforeAll(async () => {
-  browser = await openBrowser(studio.url);
-  page = browser.page;
-  await signIn(page, studio.email, studio.password);
-  await apiAs(page, 'POST', '/api/workflows', { yaml });
-  await page.goto(`/#/workflows/${id}`);
-  await node('check').waitFor();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail')
-    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
+withSignedInBrowser(async (opened) => {
+  page = opened;
+  await openWorkflow(page, id, yaml, 'check');
 });
 
 describe('branching', () => {
@@ -72,12 +66,8 @@ describe('branching', () => {
   });
 
   it('writes a branch when its handle is connected', async () => {
-    await node('check')
-      .locator('.react-flow__handle.source[data-handleid="on:true"]')
-      .dragTo(node('long').locator('.react-flow__handle.target'));
-    await node('check')
-      .locator('.react-flow__handle.source[data-handleid="on:false"]')
-      .dragTo(node('short').locator('.react-flow__handle.target'));
+    await connectNodes(page, 'check', 'on:true', 'long');
+    await connectNodes(page, 'check', 'on:false', 'short');
     await expect
       .poll(() => nextOf('check'))
       .toEqual([
@@ -104,13 +94,9 @@ describe('branching', () => {
   });
 
   it('lights up only the path the run takes', async () => {
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'JSON input' }).click();
-    await page.locator('#run-input').fill('{ "message": "hi" }');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 })
-      .toBe('completed');
+    await openTestInput(page);
+    const runStatus = await runFromTestInput(page, '{ "message": "hi" }');
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe('completed');
     await expect.poll(() => status('short')).toBe('completed');
     expect(await status('long')).toBe('');
   });

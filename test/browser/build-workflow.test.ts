@@ -4,15 +4,21 @@
  * YAML follow, edit the YAML and watch the canvas follow, run it, save, reload.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  canvasNode,
+  connectNodes,
+  openTestInput,
+  runFromTestInput,
+  screenshot,
+  withSignedInBrowser,
+  yamlPaneText,
+} from './studio-browser.ts';
 
-const studio = inject('studio');
-let browser: StudioBrowser;
 let page: Page;
 
-const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+const node = (id: string) => canvasNode(page, id);
+const yamlText = () => yamlPaneText(page);
 
 /** Drags a palette entry onto the canvas at (x, y) relative to the canvas. */
 async function dropFromPalette(pluginId: string, x: number, y: number) {
@@ -23,9 +29,7 @@ async function dropFromPalette(pluginId: string, x: number, y: number) {
 
 /** Drags from a node's source handle to another node's input. */
 async function connect(from: string, to: string, handle = 'out') {
-  await node(from)
-    .locator(`.react-flow__handle.source[data-handleid="${handle}"]`)
-    .dragTo(node(to).locator('.react-flow__handle.target'));
+  await connectNodes(page, from, handle, to);
 }
 
 /** A node's x in the `layout:` block. */
@@ -45,20 +49,8 @@ async function canvasStill() {
   }
 }
 
-beforeAll(async () => {
-  browser = await openBrowser(studio.url);
-  page = browser.page;
-  await signIn(page, studio.email, studio.password);
-});
-
-afterEach(async (ctx) => {
-  // A failing step leaves a picture of what the builder would have seen.
-  if (ctx.task.result?.state === 'fail')
-    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
+withSignedInBrowser((opened) => {
+  page = opened;
 });
 
 describe('building a workflow in the studio', () => {
@@ -140,13 +132,9 @@ describe('building a workflow in the studio', () => {
   });
 
   it('runs the workflow and lights up each node', async () => {
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'JSON input' }).click();
-    await page.locator('#run-input').fill('{ "message": "Ada" }');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 })
-      .toBe('completed');
+    await openTestInput(page);
+    const runStatus = await runFromTestInput(page, '{ "message": "Ada" }');
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe('completed');
     await expect
       .poll(() => node('template').locator('.flow-node').getAttribute('data-status'))
       .toBe('completed');

@@ -4,27 +4,31 @@
  * labelled, the inspector lists them, and deleting such an edge removes it from the YAML.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+import {
+  canvasNode,
+  connectNodes,
+  openTestInput,
+  openWorkflow,
+  runFromTestInput,
+  screenshot,
+  withSignedInBrowser,
+  yamlPaneText,
+} from './studio-browser.ts';
 
-const studio = inject('studio');
 const id = `fan-${Date.now().toString(36)}`;
-let browser: StudioBrowser;
 let page: Page;
 
-const node = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+const node = (nodeId: string) => canvasNode(page, nodeId);
 const status = (nodeId: string) => node(nodeId).locator('.flow-node').getAttribute('data-status');
-const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+const yamlText = () => yamlPaneText(page);
 /** Node `nodeId` as the YAML pane shows it. */
 const yamlNode = async (nodeId: string) => {
   const doc = parse(await yamlText()) as { nodes: Array<{ id: string; body?: string; branches?: string[] }> };
   return doc.nodes.find((n) => n.id === nodeId);
 };
-const connect = (from: string, handle: string, to: string) =>
-  node(from)
-    .locator(`.react-flow__handle.source[data-handleid="${handle}"]`)
-    .dragTo(node(to).locator('.react-flow__handle.target'));
+const connect = (from: string, handle: string, to: string) => connectNodes(page, from, handle, to);
 
 const yaml = `id: ${id}
 name: Translate and fan out
@@ -62,23 +66,9 @@ layout:
   done: { x: 940, y: 400 }
 `;
 
-beforeAll(async () => {
-  browser = await openBrowser(studio.url);
-  page = browser.page;
-  await signIn(page, studio.email, studio.password);
-  await apiAs(page, 'POST', '/api/workflows', { yaml });
-  await page.goto(`/#/workflows/${id}`);
-  await node('fork').waitFor();
-  await page.locator('[data-testid="yaml-pane"] .cm-content').waitFor();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail')
-    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
+withSignedInBrowser(async (opened) => {
+  page = opened;
+  await openWorkflow(page, id, yaml, 'fork');
 });
 
 describe('loops and parallel branches', () => {
@@ -131,14 +121,10 @@ describe('loops and parallel branches', () => {
   });
 
   it('runs the loop body per item and the branch, then continues', async () => {
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'JSON input' }).click();
-    expect(JSON.parse(await page.locator('#run-input').inputValue())).toEqual({ lines: [] });
-    await page.locator('#run-input').fill('{ "lines": ["a", "b"] }');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('run-summary').getAttribute('data-status'), { timeout: 30_000 })
-      .toBe('completed');
+    const input = await openTestInput(page);
+    expect(JSON.parse(await input.inputValue())).toEqual({ lines: [] });
+    const runStatus = await runFromTestInput(page, '{ "lines": ["a", "b"] }');
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe('completed');
     for (const id of ['each', 'translate', 'fork', 'left', 'done'])
       expect(await status(id)).toBe('completed');
     expect(await status('right')).toBe('');

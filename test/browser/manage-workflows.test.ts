@@ -3,20 +3,18 @@
  * someone else saved first (three-way merge), and the runs monitor (filter, open, retry).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAs, screenshot, withSignedInBrowser, yamlPaneText } from './studio-browser.ts';
 
-const studio = inject('studio');
 // Unique per run, so the file also passes against a host that has seen earlier runs.
 const tag = Date.now().toString(36);
 const FAQ = `faq-${tag}`;
 const BROKEN = `broken-${tag}`;
 const HELP = `Help desk ${tag}`;
-let browser: StudioBrowser;
 let page: Page;
 
 const row = (id: string) => page.locator(`tr[data-workflow="${id}"]`);
-const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+const yamlText = () => yamlPaneText(page);
 
 const yaml = (id: string, name: string, strict = false) => `id: ${id}
 name: ${name}
@@ -35,24 +33,12 @@ nodes:
     with: { output: { reply: "{{ nodes.reply.text }}" } }
 `;
 
-beforeAll(async () => {
-  browser = await openBrowser(studio.url);
-  page = browser.page;
-  await signIn(page, studio.email, studio.password);
+withSignedInBrowser(async (opened) => {
+  page = opened;
   await apiAs(page, 'POST', '/api/workflows', { yaml: yaml(FAQ, `FAQ bot ${tag}`) });
   await apiAs(page, 'POST', '/api/workflows', { yaml: yaml(BROKEN, `Broken bot ${tag}`, true) });
   await page.reload();
   await row(FAQ).waitFor();
-});
-
-afterEach(async (ctx) => {
-  // A failing step leaves a picture of what the builder would have seen.
-  if (ctx.task.result?.state === 'fail')
-    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the workflows list', () => {

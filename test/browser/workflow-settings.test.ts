@@ -3,18 +3,23 @@
  * version, inputs and outputs); the YAML follows, expressions and the test panel see new inputs.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { apiAs, openBrowser, type StudioBrowser, screenshot, signIn } from './studio-browser.ts';
+import {
+  canvasNode,
+  openTestInput,
+  openWorkflow,
+  screenshot,
+  withSignedInBrowser,
+  yamlPaneText,
+} from './studio-browser.ts';
 
-const studio = inject('studio');
 const id = `settings-${Date.now().toString(36)}`;
-let browser: StudioBrowser;
 let page: Page;
 
-const node = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+const node = (nodeId: string) => canvasNode(page, nodeId);
 const panel = () => page.getByTestId('workflow-panel');
-const yamlText = () => page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+const yamlText = () => yamlPaneText(page);
 type Doc = {
   name?: string;
   version?: string;
@@ -39,23 +44,9 @@ layout:
   reply: { x: 320, y: 0 }
 `;
 
-beforeAll(async () => {
-  browser = await openBrowser(studio.url);
-  page = browser.page;
-  await signIn(page, studio.email, studio.password);
-  await apiAs(page, 'POST', '/api/workflows', { yaml });
-  await page.goto(`/#/workflows/${id}`);
-  await node('reply').waitFor();
-  await page.locator('[data-testid="yaml-pane"] .cm-content').waitFor();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail')
-    await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
+withSignedInBrowser(async (opened) => {
+  page = opened;
+  await openWorkflow(page, id, yaml, 'reply');
 });
 
 describe('workflow settings', () => {
@@ -113,9 +104,8 @@ describe('workflow settings', () => {
   });
 
   it('pre-fills the test input from the declared inputs', async () => {
-    await page.getByRole('tab', { name: 'Test' }).click();
-    await page.getByRole('button', { name: 'JSON input' }).click();
-    expect(JSON.parse(await page.locator('#run-input').inputValue())).toEqual({ message: '', locale: 'en' });
+    const input = await openTestInput(page);
+    expect(JSON.parse(await input.inputValue())).toEqual({ message: '', locale: 'en' });
   });
 
   it('removes an input', async () => {

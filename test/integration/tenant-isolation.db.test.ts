@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPluginPackage } from '../../registry/plugin-package.ts';
+import { ACTIONS } from '../../runtime/host/auth/permissions.ts';
 import { openApiPath } from '../../runtime/host/http/openapi.ts';
 import type { ApiClient, ApiResponse } from '../support/api-client.ts';
 import { startTestHost, type TestHost } from '../support/test-host.ts';
@@ -66,27 +67,8 @@ beforeAll(async () => {
       last_explanation: 'victim-router-explanation',
     })
     .execute();
-  const all = [
-    ...new Set([
-      'workflows:read',
-      'workflows:write',
-      'workflows:publish',
-      'workflows:delete',
-      'runs:read',
-      'runs:start',
-      'runs:cancel',
-      'members:read',
-      'members:manage',
-      'keys:manage',
-      'secrets:read',
-      'secrets:write',
-      'audit:read',
-      'plugins:install',
-      'plugins:publish',
-    ]),
-  ];
   attackerKey = host.client(
-    (await attacker.client.post('/api/api-keys', { name: 'all', scopes: all })).body.key,
+    (await attacker.client.post('/api/api-keys', { name: 'all', scopes: ACTIONS })).body.key,
   );
 });
 afterAll(() => host.close());
