@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { defineRoute, type RouteDef } from '../http/define-route.ts';
 import { arrayOf, errors, ok, strictObject, timestamp, workflowId } from '../http/schemas.ts';
 import { checkWorkflowYaml } from './check-workflow-yaml.ts';
+import { assertPublishable } from './publish-check.ts';
 import {
   createWorkflow,
   getVersion,
@@ -222,10 +223,14 @@ export const workflowRoutes: RouteDef[] = [
     permission: 'workflows:publish',
     summary: 'Publish a version',
     params: { id: workflowId, version: versionNumber },
-    responses: { 200: ok('published', workflow), ...errors(400, 401, 403, 404) },
-    async handler({ params, auth, ctx, tx }) {
+    responses: { 200: ok('published', workflow), ...errors(400, 401, 403, 404, 422) },
+    async handler({ params, auth, ctx, services, tx }) {
       const v = Number(params.version);
+      const plugins = await services.plugins.available(auth.tenantId);
       const result = await tx(async (trx) => {
+        const { yaml } = await getVersion(trx, params.id!, v);
+        const workflowIds = new Set((await listWorkflows(trx)).map((w) => w.id));
+        assertPublishable(yaml, `${params.id}.yaml`, { plugins, workflowIds });
         const published = await publishVersion(trx, params.id!, v);
         await recordAudit(trx, auth, 'workflow.published', params.id!, { version: v }, ctx.ip);
         return published;
