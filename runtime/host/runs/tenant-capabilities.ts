@@ -5,40 +5,24 @@
  * on through a deployment's settings (not in this module).
  */
 
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { parse as parseYaml } from 'yaml';
 import { loadBuiltinPlugins } from '../../../plugins/load-builtins.ts';
 import { createSmtpEmail } from '../../../plugins/tool-email/host.ts';
 import type { PluginResolver } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CapabilityFactory } from '../../engine/types.ts';
-import { ForbiddenError, NotFoundError, UserError } from '../../workflow/errors.ts';
+import { ForbiddenError, UserError } from '../../workflow/errors.ts';
 import { createRoutedLlm, type RoutedLlmOptions } from '../llm/routed-llm.ts';
 import type { Keyring } from '../secrets/keyring.ts';
 import { readTenantSecret } from '../secrets/read-secret.ts';
 import { createGuardedFetch, type FetchPolicy, publicNetworkFetch } from './guarded-fetch.ts';
 import { parseSmtpUrl, SMTP_SECRET } from './smtp-url.ts';
+import { tenantAssets } from './tenant-assets.ts';
 import { tenantTables } from './tenant-tables.ts';
 
 /** Example files shipped with the workflows. */
 export const EXAMPLE_DATA_DIR = fileURLToPath(new URL('../../../workflows/data/', import.meta.url));
-
-/** Reads a .json/.yaml file from `dir`, refusing names that leave it. */
-async function readAsset(dir: string, name: string): Promise<unknown> {
-  if (!/^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(json|ya?ml)$/.test(name)) {
-    throw new UserError('invalid-asset', `asset '${name}' must be a plain .json, .yaml or .yml file name`);
-  }
-  try {
-    const text = await readFile(path.join(dir, name), 'utf8');
-    return name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError('asset', name);
-    throw error;
-  }
-}
 
 /** Capabilities for runs of one tenant. */
 export function tenantCapabilities(options: {
@@ -71,7 +55,7 @@ export function tenantCapabilities(options: {
     };
     return {
       fetch: createGuardedFetch(uses, async () => (await permissions()).net ?? [], fetchPolicy),
-      assets: { read: (name) => readAsset(assetsDir, name) },
+      assets: tenantAssets(options.db, tenantId, assetsDir),
       data: {
         async query(table, filter) {
           await allowTable(table);
