@@ -54,12 +54,40 @@ export function sandboxFailure(site: FailureSite, kind: FailureKind, message: st
   }
 }
 
-/** The error for calls that were running in a sandbox process that died. */
-export function sandboxCrashed(site: Omit<FailureSite, 'limits'>, reason: string): Error {
+/**
+ * What a call was doing when its sandbox process died: its own code was running (the suspect),
+ * it had called host capabilities (which may have had effects), or it was only waiting (a
+ * bystander, which the pool runs again once).
+ */
+export type CrashRole = 'suspect' | 'after-capabilities' | 'bystander';
+
+/** A bystander's crash error: the pool runs the call again once instead of reporting it. */
+export class SandboxBystanderCrash extends NodeError {}
+
+/** The error for a call that was in flight in a sandbox process that died. */
+export function sandboxCrashed(
+  site: Omit<FailureSite, 'limits'>,
+  reason: string,
+  role: CrashRole = 'suspect',
+): NodeError {
+  const stopped = `the sandbox process running ${site.pluginId} stopped (${reason})`;
+  const details = { nodeId: site.nodeId, plugin: site.pluginId };
+  if (role === 'bystander')
+    return new SandboxBystanderCrash(
+      'sandbox-crashed',
+      `${stopped} before this node had done anything, for the second time in a row; it was not run a third time`,
+      details,
+    );
+  if (role === 'after-capabilities')
+    return new NodeError(
+      'sandbox-crashed',
+      `${stopped} after this node had called host capabilities, which may have had effects, so it was not run again; it has been replaced, so a retry will run in a new one`,
+      details,
+    );
   return new NodeError(
     'sandbox-crashed',
-    `the sandbox process running ${site.pluginId} stopped (${reason}); it has been replaced, so a retry will run in a new one`,
-    { nodeId: site.nodeId, plugin: site.pluginId },
+    `${stopped} while this node's code was running; it has been replaced, so a retry will run in a new one`,
+    details,
   );
 }
 

@@ -4,17 +4,24 @@
  * the process that already has the tenant's plugin warm unless it is busier than the others.
  */
 import { CancelledError, OperationalError } from '../workflow/errors.ts';
+import { CrashQuarantine, type QuarantineOptions } from './crash-quarantine.ts';
 import { DEFAULT_LIMITS, resolveLimits, type SandboxLimits } from './limits.ts';
+import { SandboxBystanderCrash } from './sandbox-errors.ts';
 import { type SandboxCall, SandboxProcess } from './sandbox-process.ts';
 import { workerLaunch } from './worker-launch.ts';
 
+export type { QuarantineOptions } from './crash-quarantine.ts';
 export type { SandboxCall } from './sandbox-process.ts';
 
 /** Something that happened to the pool's processes, for logs and metrics. */
 export interface SandboxPoolEvent {
-  type: 'process-started' | 'process-exited';
+  type: 'process-started' | 'process-exited' | 'plugin-quarantined';
   pid?: number;
   reason?: string;
+  /** With 'plugin-quarantined': whose plugin version is refused. */
+  tenantId?: string;
+  pluginId?: string;
+  sha256?: string;
 }
 
 /** How a pool is set up. */
@@ -33,12 +40,17 @@ export interface SandboxPoolOptions {
   moduleCacheChars?: number;
   /** Run workers under Node's permission model (default true). */
   permissionModel?: boolean;
+  /** When a tenant's plugin version that keeps crashing its sandbox is refused (default 3 crashes in 10 minutes, refused for 10). */
+  quarantine?: QuarantineOptions;
   onEvent?: (event: SandboxPoolEvent) => void;
 }
 
 /** Runs plugin code in sandbox processes. */
 export interface SandboxPool {
-  /** Runs one call; rejects with a NodeError (TimeoutError, memory-limit, plugin-error, sandbox-crashed...). */
+  /**
+   * Runs one call; rejects with a NodeError (TimeoutError, memory-limit, plugin-error, sandbox-crashed,
+   * plugin-quarantined...). A call that was only waiting when its process died is run again once.
+   */
   run(call: SandboxCall): Promise<unknown>;
   /** Number of worker processes. */
   readonly size: number;
@@ -61,6 +73,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   const launch = workerLaunch(options.permissionModel ?? true);
   const slots: Array<SandboxProcess | undefined> = new Array(size).fill(undefined);
   const crashes: number[] = [];
+  const quarantine = new CrashQuarantine(options.quarantine);
   let closed = false;
   let started = false;
 
@@ -69,8 +82,18 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       isolates: options.isolatesPerProcess ?? 32,
       moduleChars: options.moduleCacheChars ?? 64 * 1024 * 1024,
     };
-    const proc = new SandboxProcess(launch, cache, (dead, reason) => {
+    const proc = new SandboxProcess(launch, cache, (dead, reason, _started, suspects) => {
       options.onEvent?.({ type: 'process-exited', pid: dead.pid, reason });
+      for (const call of suspects) {
+        quarantine.record(call);
+        if (quarantine.refusal(call))
+          options.onEvent?.({
+            type: 'plugin-quarantined',
+            tenantId: call.ctx.tenantId,
+            pluginId: call.manifest.id,
+            sha256: call.sha256,
+          });
+      }
       if (slots[slot] !== dead) return;
       slots[slot] = undefined;
       if (closed) return;
@@ -107,13 +130,24 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
     async run(call) {
       if (closed) throw new OperationalError('sandbox-closed', 'the sandbox pool is closed');
       if (call.ctx.signal?.aborted) throw new CancelledError();
+      const refused = quarantine.refusal(call);
+      if (refused) throw refused;
       if (!started) {
         started = true;
         for (let i = 0; i < size; i++) start(i);
       }
       const plan = options.limitsFor ? await options.limitsFor(call.ctx.tenantId) : undefined;
       const limits = resolveLimits(base, plan, call.limits);
-      return pick(`${call.ctx.tenantId}\n${call.sha256}`).run(call, limits);
+      const key = `${call.ctx.tenantId}\n${call.sha256}`;
+      try {
+        return await pick(key).run(call, limits);
+      } catch (error) {
+        // Nothing ran on the call's behalf before its process died under another call: run it again,
+        // once, on a live process (the dead one has left the pool).
+        if (!(error instanceof SandboxBystanderCrash) || closed) throw error;
+        if (call.ctx.signal?.aborted) throw new CancelledError();
+        return pick(key).run(call, limits);
+      }
     },
     processIds() {
       return slots.flatMap((p) => (p?.alive && p.pid !== undefined ? [p.pid] : []));

@@ -19,6 +19,7 @@ import type {
   InvokeMessage,
   NeedSourceMessage,
   ResultMessage,
+  SliceMessage,
 } from './protocol.ts';
 import { parseUntrustedJson } from './safe-json.ts';
 import { sandboxCrashed, sandboxFailure } from './sandbox-errors.ts';
@@ -46,6 +47,10 @@ interface Pending {
   config: EncodedConfig;
   /** The module was sent again after the worker said it lacked it (once per call at most). */
   resent: boolean;
+  /** The call's own code is running in the worker (see SliceMessage): if the process dies, it is the suspect. */
+  running: boolean;
+  /** The call asked for a host capability other than `log`: running it again could repeat an effect. */
+  usedCapabilities: boolean;
   settle(outcome: { value: unknown } | { error: Error }): void;
 }
 
@@ -63,6 +68,8 @@ const FAILURE_KINDS = new Set<FailureKind>([
 const HUNG_GRACE_MS = 5_000;
 // Module hashes remembered per process as already sent; past this the set restarts (the worker keeps its own bound).
 const MAX_SENT_SOURCES = 4_096;
+// How long after the process exits its socket may take to deliver what the worker wrote last.
+const EXIT_DRAIN_MS = 1_000;
 let nextCallId = 1;
 
 /** A live (or starting) sandbox worker process. */
@@ -76,7 +83,12 @@ export class SandboxProcess {
   private readonly sentSources = new Set<string>();
   private readonly pending = new Map<number, Pending>();
   private readonly queued: Buffer[] = [];
-  private readonly onExit: (process: SandboxProcess, reason: string, started: boolean) => void;
+  private readonly onExit: (
+    process: SandboxProcess,
+    reason: string,
+    started: boolean,
+    suspects: SandboxCall[],
+  ) => void;
   private ready = false;
   private exited = false;
   private closing = false;
@@ -108,7 +120,13 @@ export class SandboxProcess {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4_000);
     });
     (this.child.stderr as Socket | null)?.unref();
-    this.child.on('exit', (code, signal) => this.exit(signal ? `signal ${signal}` : `exit code ${code}`));
+    // 'close' comes once the socket is drained too, so the last slice message is read before calls
+    // are judged; the timer covers a socket that somehow stays open.
+    this.child.on('close', (code, signal) => this.exit(signal ? `signal ${signal}` : `exit code ${code}`));
+    this.child.on('exit', (code, signal) => {
+      const why = signal ? `signal ${signal}` : `exit code ${code}`;
+      setTimeout(() => this.exit(why), EXIT_DRAIN_MS).unref();
+    });
     this.child.on('error', (error) => this.exit(error.message));
     this.updateRef();
   }
@@ -190,6 +208,8 @@ export class SandboxProcess {
         message,
         config,
         resent: false,
+        running: false,
+        usedCapabilities: false,
         settle,
       });
       ctx.signal?.addEventListener('abort', onAbort, { once: true });
@@ -236,11 +256,22 @@ export class SandboxProcess {
       const result = message as ResultMessage;
       if (result.ok === true) result.value = body.toString('utf8');
       this.result(result);
-    } else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
+    } else if (message?.type === 'slice') this.slice(message as SliceMessage);
+    else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
     else if (message?.type === 'capability') {
       // Nothing a sandbox sends (nor a throwing host capability or log) may become an unhandled rejection.
       this.capability(message as CapabilityMessage).catch(() => {});
     } else this.kill();
+  }
+
+  /** Notes whose code is running in the worker now. */
+  private slice(message: SliceMessage): void {
+    if (typeof message.callId !== 'number' || typeof message.running !== 'boolean') {
+      this.kill();
+      return;
+    }
+    const entry = this.pending.get(message.callId);
+    if (entry) entry.running = message.running;
   }
 
   /** Sends a call again with its module, once: a worker that keeps asking is not behaving. */
@@ -296,6 +327,7 @@ export class SandboxProcess {
       reqId > 0 && this.post(encodeFrame({ type: 'capability-result', reqId, ok, payload }));
     if (!entry) return void answer(false, `${name}: the node has already finished`);
     if (name === 'log') return writeSandboxLog(entry.log, args);
+    entry.usedCapabilities = true;
     if (args.length > entry.limits.maxOutputBytes)
       return void answer(
         false,
@@ -317,18 +349,24 @@ export class SandboxProcess {
     if (this.exited) return;
     this.exited = true;
     const started = this.ready;
+    const suspects: SandboxCall[] = [];
     for (const entry of [...this.pending.values()]) {
       const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id };
-      let error: Error = sandboxCrashed(site, reason);
+      let error: Error;
       if (this.closing) error = new CancelledError('the sandbox pool was closed');
       else if (!started)
         error = new OperationalError(
           'sandbox-unavailable',
           `a sandbox process could not start (${reason}): ${this.stderrTail.trim().slice(-1_000)}`,
         );
+      else if (entry.running) {
+        suspects.push(entry.call);
+        error = sandboxCrashed(site, reason, 'suspect');
+      } else if (entry.usedCapabilities) error = sandboxCrashed(site, reason, 'after-capabilities');
+      else error = sandboxCrashed(site, reason, 'bystander');
       entry.settle({ error });
     }
     this.markStopped();
-    this.onExit(this, reason, started);
+    this.onExit(this, reason, started, suspects);
   }
 }
