@@ -105,26 +105,10 @@ export interface NeedSourceMessage {
   callId: number;
 }
 
-/**
- * Worker → host: the call's own code starts running (a slice or its module's top level), or stopped
- * to wait for capability answers. A result also ends it. Lets the host tell, when the process dies,
- * which call's code was running (the suspect) and which were only waiting (bystanders).
- */
-export interface SliceMessage {
-  type: 'slice';
-  callId: number;
-  running: boolean;
-}
-
 /** Worker → host: the worker is ready for calls. */
 export interface ReadyMessage {
   type: 'ready';
 }
 
 /** Everything a worker sends. */
-export type WorkerMessage =
-  | ResultMessage
-  | CapabilityMessage
-  | NeedSourceMessage
-  | SliceMessage
-  | ReadyMessage;
+export type WorkerMessage = ResultMessage | CapabilityMessage | NeedSourceMessage | ReadyMessage;

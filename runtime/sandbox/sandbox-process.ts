@@ -19,7 +19,6 @@ import type {
   InvokeMessage,
   NeedSourceMessage,
   ResultMessage,
-  SliceMessage,
 } from './protocol.ts';
 import { parseUntrustedJson } from './safe-json.ts';
 import { sandboxCrashed, sandboxFailure } from './sandbox-errors.ts';
@@ -47,8 +46,14 @@ interface Pending {
   config: EncodedConfig;
   /** The module was sent again after the worker said it lacked it (once per call at most). */
   resent: boolean;
-  /** The call's own code is running in the worker (see SliceMessage): if the process dies, it is the suspect. */
-  running: boolean;
+  /**
+   * When the host last gave the worker something to run for this call (the call itself, or a
+   * capability answer), as a sequence number; undefined while the call waits on the host. The
+   * worker runs these in arrival order on its main thread, so when a process dies the runnable call
+   * with the lowest number is the one whose code was running: the suspect. Inferred here rather
+   * than told by the worker, because one more message per call would cost a process wake-up.
+   */
+  runnableSince: number | undefined;
   /** The call asked for a host capability other than `log`: running it again could repeat an effect. */
   usedCapabilities: boolean;
   settle(outcome: { value: unknown } | { error: Error }): void;
@@ -91,6 +96,7 @@ export class SandboxProcess {
   ) => void;
   private ready = false;
   private exited = false;
+  private runnableSeq = 0;
   private closing = false;
   private stderrTail = '';
   private markStopped!: () => void;
@@ -208,7 +214,7 @@ export class SandboxProcess {
         message,
         config,
         resent: false,
-        running: false,
+        runnableSince: ++this.runnableSeq,
         usedCapabilities: false,
         settle,
       });
@@ -256,22 +262,11 @@ export class SandboxProcess {
       const result = message as ResultMessage;
       if (result.ok === true) result.value = body.toString('utf8');
       this.result(result);
-    } else if (message?.type === 'slice') this.slice(message as SliceMessage);
-    else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
+    } else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
     else if (message?.type === 'capability') {
       // Nothing a sandbox sends (nor a throwing host capability or log) may become an unhandled rejection.
       this.capability(message as CapabilityMessage).catch(() => {});
     } else this.kill();
-  }
-
-  /** Notes whose code is running in the worker now. */
-  private slice(message: SliceMessage): void {
-    if (typeof message.callId !== 'number' || typeof message.running !== 'boolean') {
-      this.kill();
-      return;
-    }
-    const entry = this.pending.get(message.callId);
-    if (entry) entry.running = message.running;
   }
 
   /** Sends a call again with its module, once: a worker that keeps asking is not behaving. */
@@ -323,11 +318,15 @@ export class SandboxProcess {
       return this.kill();
     // The call is looked up on this process only: a process cannot act for a call it is not running.
     const entry = this.pending.get(callId);
-    const answer = (ok: boolean, payload: string) =>
-      reqId > 0 && this.post(encodeFrame({ type: 'capability-result', reqId, ok, payload }));
+    const answer = (ok: boolean, payload: string) => {
+      if (reqId === 0) return;
+      if (entry && this.pending.has(callId)) entry.runnableSince = ++this.runnableSeq;
+      this.post(encodeFrame({ type: 'capability-result', reqId, ok, payload }));
+    };
     if (!entry) return void answer(false, `${name}: the node has already finished`);
     if (name === 'log') return writeSandboxLog(entry.log, args);
     entry.usedCapabilities = true;
+    entry.runnableSince = undefined;
     if (args.length > entry.limits.maxOutputBytes)
       return void answer(
         false,
@@ -350,6 +349,11 @@ export class SandboxProcess {
     this.exited = true;
     const started = this.ready;
     const suspects: SandboxCall[] = [];
+    let suspect: Pending | undefined;
+    for (const entry of this.pending.values()) {
+      if (entry.runnableSince !== undefined && (suspect?.runnableSince ?? Infinity) > entry.runnableSince)
+        suspect = entry;
+    }
     for (const entry of [...this.pending.values()]) {
       const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id };
       let error: Error;
@@ -359,7 +363,7 @@ export class SandboxProcess {
           'sandbox-unavailable',
           `a sandbox process could not start (${reason}): ${this.stderrTail.trim().slice(-1_000)}`,
         );
-      else if (entry.running) {
+      else if (entry === suspect) {
         suspects.push(entry.call);
         error = sandboxCrashed(site, reason, 'suspect');
       } else if (entry.usedCapabilities) error = sandboxCrashed(site, reason, 'after-capabilities');

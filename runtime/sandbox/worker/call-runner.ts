@@ -126,15 +126,12 @@ export function createCallRunner(
   function slice(call: ActiveCall, box: SandboxIsolate, run: (timeoutMs: number) => void): void {
     try {
       call.phase = 'run';
-      // Told before the code runs, so the host knows whose code was running if this process dies.
-      send({ type: 'slice', callId: call.callId, running: true });
       run(sliceMs(call));
       if (cpuUsedMs(call) > call.limits.cpuMs) call.stopReason ??= 'cpu';
       if (call.stopReason) throw new Error(`stopped: ${call.stopReason}`);
       const envelope = box.take();
       if (envelope === '') {
         call.phase = 'wait';
-        send({ type: 'slice', callId: call.callId, running: false });
       } else finish(call, envelope);
     } catch (error) {
       // A slice that ran out of time used up the CPU budget (give or take a busy machine), unless the wall limit came first.
@@ -234,8 +231,6 @@ export function createCallRunner(
         if (call.stopReason) box.dispose();
         if (!box.loaded) {
           call.phase = 'load';
-          // The module's top level is the plugin's code too (it runs on isolated-vm's thread).
-          send({ type: 'slice', callId, running: true });
           await box.load(source!, message.sha256, remaining(call));
         }
         if (call.stopReason) throw new Error(`stopped: ${call.stopReason}`);
