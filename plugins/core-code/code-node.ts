@@ -41,7 +41,9 @@ export function createCodeNode(pool: SandboxPool): ResolvedPlugin {
         manifest: codeManifest,
         sha256: module.sha256,
         source: module.source,
-        config: { input, vars },
+        // The snippet sees only `input` and `context.vars`, so an absent `vars` is left out rather
+        // than sent as an undefined member (which costs a patch-up on both sides, config-encoding.ts).
+        config: vars === undefined ? { input } : { input, vars },
         ctx,
       });
     },

@@ -54,6 +54,7 @@ export class CrashQuarantine {
 
   /** The error refusing `call` while its tenant's plugin version is quarantined, else undefined. */
   refusal(call: SandboxCall, now = Date.now()): NodeError | undefined {
+    if (this.records.size === 0) return undefined; // the usual case: no key to build for every call
     const record = this.records.get(keyOf(call));
     if (record?.until === undefined || record.until <= now) return undefined;
     const { id, version } = call.manifest;

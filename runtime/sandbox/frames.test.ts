@@ -4,7 +4,7 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeFrame, readFrames } from './frames.ts';
+import { encodeFrame, frameReader, readFrames } from './frames.ts';
 
 let client: Socket;
 let server: Socket;
@@ -63,5 +63,31 @@ describe('frames', () => {
     });
     client.write(Buffer.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]));
     expect(await bad).toMatch(/a frame of 4294967295 bytes/);
+  });
+});
+
+describe('frameReader over a reused read buffer', () => {
+  it('keeps a frame split across reads intact although the buffer is overwritten after each read', () => {
+    const module = 'x'.repeat(200_000);
+    const wire = Buffer.concat([
+      encodeFrame({ type: 'invoke', n: 1 }, module),
+      encodeFrame({ type: 'cancel' }),
+    ]);
+    const got: Array<{ header: unknown; body: string }> = [];
+    const feed = frameReader(
+      (header, body) => got.push({ header, body: body.toString('utf8') }),
+      (reason) => got.push({ header: 'bad', body: reason }),
+      true,
+    );
+    const reused = Buffer.alloc(65_536);
+    for (let at = 0; at < wire.length; at += 50_000) {
+      const bytes = wire.copy(reused, 0, at, Math.min(at + 50_000, wire.length));
+      feed(reused.subarray(0, bytes));
+      reused.fill(0); // what the next read would do to the chunk's memory
+    }
+    expect(got).toEqual([
+      { header: { type: 'invoke', n: 1 }, body: module },
+      { header: { type: 'cancel' }, body: '' },
+    ]);
   });
 });

@@ -33,16 +33,29 @@ export function readFrames(
   onFrame: (header: unknown, body: Buffer) => void,
   onBad: (reason: string) => void,
 ): void {
+  socket.on('data', frameReader(onFrame, onBad, false));
+}
+
+/**
+ * The same parser, fed chunk by chunk. With `reusedChunks` each chunk is a view into a buffer the
+ * caller reuses for the next read (a socket's `onread` option: no allocation and no stream machinery
+ * per read), so whatever must outlive the call is copied, and `body` is valid only during `onFrame`.
+ */
+export function frameReader(
+  onFrame: (header: unknown, body: Buffer) => void,
+  onBad: (reason: string) => void,
+  reusedChunks: boolean,
+): (chunk: Buffer) => void {
   // A partial frame's chunks, joined once the whole frame is in (a large module arrives in many reads).
   let parts: Buffer[] = [];
   let partBytes = 0;
   let needed = 0;
   let bad = false;
-  socket.on('data', (chunk: Buffer) => {
+  return (chunk: Buffer) => {
     if (bad) return;
     let data = chunk;
     if (parts.length > 0) {
-      parts.push(chunk);
+      parts.push(reusedChunks ? Buffer.from(chunk) : chunk);
       partBytes += chunk.length;
       if (partBytes < needed) return;
       data = Buffer.concat(parts, partBytes);
@@ -72,7 +85,7 @@ export function readFrames(
       partBytes = data.length;
       needed = data.length >= 4 ? 4 + data.readUInt32LE(0) : 4;
     }
-  });
+  };
   function fail(reason: string): void {
     bad = true;
     parts = [];

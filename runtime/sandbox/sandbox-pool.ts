@@ -137,7 +137,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
         for (let i = 0; i < size; i++) start(i);
       }
       const plan = options.limitsFor ? await options.limitsFor(call.ctx.tenantId) : undefined;
-      const limits = resolveLimits(base, plan, call.limits);
+      // Most calls have neither: they share the pool's resolved defaults (never mutated).
+      const limits = plan || call.limits ? resolveLimits(base, plan, call.limits) : base;
       const key = `${call.ctx.tenantId}\n${call.sha256}`;
       try {
         return await pick(key).run(call, limits);

@@ -4,10 +4,12 @@
  * starts a replacement). Every message from the process is validated; a malformed one means the
  * process cannot be trusted any more, so it is killed.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { NodeContext, PluginManifest } from '../../registry/sdk/plugin.ts';
 import { CancelledError, FlowError, NodeError, OperationalError } from '../workflow/errors.ts';
+import { resultOutcome } from './call-outcome.ts';
 import { callCapability } from './capability-bridge.ts';
 import { type EncodedConfig, encodeConfig } from './config-encoding.ts';
 import { encodeFrame, readFrames } from './frames.ts';
@@ -56,21 +58,15 @@ interface Pending {
   runnableSince: number | undefined;
   /** The call asked for a host capability other than `log`: running it again could repeat an effect. */
   usedCapabilities: boolean;
+  /** performance.now() past which the call counts as hung (see sweepHung). */
+  hungAt: number;
   settle(outcome: { value: unknown } | { error: Error }): void;
 }
 
-const FAILURE_KINDS = new Set<FailureKind>([
-  'timeout',
-  'wall-timeout',
-  'memory',
-  'plugin',
-  'output-too-large',
-  'bad-module',
-  'cancelled',
-  'internal',
-]);
 // The worker enforces the wall limit itself; the host waits this much longer before declaring it hung.
 const HUNG_GRACE_MS = 5_000;
+// One sweep per process this often finds hung calls: cheaper than a timer set and cleared per call.
+const HUNG_SWEEP_MS = 1_000;
 // Module hashes remembered per process as already sent; past this the set restarts (the worker keeps its own bound).
 const MAX_SENT_SOURCES = 4_096;
 // How long after the process exits its socket may take to deliver what the worker wrote last.
@@ -99,6 +95,8 @@ export class SandboxProcess {
   private runnableSeq = 0;
   private closing = false;
   private stderrTail = '';
+  private hungSweeper: NodeJS.Timeout | undefined;
+  private drainTimer: NodeJS.Timeout | undefined;
   private markStopped!: () => void;
   /** Settles once the process has exited. */
   readonly stopped = new Promise<void>((resolve) => {
@@ -131,7 +129,10 @@ export class SandboxProcess {
     this.child.on('close', (code, signal) => this.exit(signal ? `signal ${signal}` : `exit code ${code}`));
     this.child.on('exit', (code, signal) => {
       const why = signal ? `signal ${signal}` : `exit code ${code}`;
-      setTimeout(() => this.exit(why), EXIT_DRAIN_MS).unref();
+      this.drainTimer = setTimeout(() => this.exit(why), EXIT_DRAIN_MS);
+      // While the pool is closing someone awaits `stopped`: the timer must keep the event loop up
+      // until 'close' (the socket and stderr are unreferenced, so they would not).
+      if (!this.closing) this.drainTimer.unref();
     });
     this.child.on('error', (error) => this.exit(error.message));
     this.updateRef();
@@ -154,7 +155,6 @@ export class SandboxProcess {
   /** Runs one call here. Resolves with the plugin's output or rejects with a node error. */
   run(call: SandboxCall, limits: SandboxLimits): Promise<unknown> {
     const { ctx, manifest } = call;
-    const site = { nodeId: ctx.nodeId, pluginId: manifest.id, limits };
     const callId = nextCallId++;
     let config: EncodedConfig;
     try {
@@ -194,14 +194,8 @@ export class SandboxProcess {
         this.post(encodeFrame({ type: 'cancel', callId }));
         settle({ error: new CancelledError() });
       };
-      const hung = setTimeout(() => {
-        settle({ error: sandboxFailure(site, 'wall-timeout', 'no answer') });
-        this.kill();
-      }, limits.wallMs + HUNG_GRACE_MS);
-      hung.unref();
       const settle = (outcome: { value: unknown } | { error: Error }) => {
         if (!this.pending.delete(callId)) return;
-        clearTimeout(hung);
         ctx.signal?.removeEventListener('abort', onAbort);
         this.updateRef();
         if ('error' in outcome) reject(outcome.error);
@@ -216,12 +210,30 @@ export class SandboxProcess {
         resent: false,
         runnableSince: ++this.runnableSeq,
         usedCapabilities: false,
+        hungAt: performance.now() + limits.wallMs + HUNG_GRACE_MS,
         settle,
       });
+      this.hungSweeper ??= setInterval(() => this.sweepHung(), HUNG_SWEEP_MS).unref();
       ctx.signal?.addEventListener('abort', onAbort, { once: true });
       this.updateRef();
       this.post(encodeFrame(message, config.body), true);
     });
+  }
+
+  /** Fails calls the worker has not answered well past their wall limit, and kills the process. */
+  private sweepHung(): void {
+    const now = performance.now();
+    for (const entry of this.pending.values()) {
+      if (now <= entry.hungAt) continue;
+      const { ctx, manifest } = entry.call;
+      const site = { nodeId: ctx.nodeId, pluginId: manifest.id, limits: entry.limits };
+      entry.settle({ error: sandboxFailure(site, 'wall-timeout', 'no answer') });
+      this.kill();
+    }
+    if (this.pending.size === 0 || this.exited) {
+      clearInterval(this.hungSweeper);
+      this.hungSweeper = undefined;
+    }
   }
 
   /** Stops the process now; its calls fail (or are cancelled when the pool is closing). */
@@ -261,7 +273,7 @@ export class SandboxProcess {
     } else if (message?.type === 'result') {
       const result = message as ResultMessage;
       if (result.ok === true) result.value = body.toString('utf8');
-      this.result(result);
+      this.result(result, body.length);
     } else if (message?.type === 'need-source') this.resend((message as NeedSourceMessage).callId);
     else if (message?.type === 'capability') {
       // Nothing a sandbox sends (nor a throwing host capability or log) may become an unhandled rejection.
@@ -281,35 +293,12 @@ export class SandboxProcess {
     this.post(encodeFrame({ ...entry.message, source: entry.call.source }, entry.config.body), true);
   }
 
-  private result(message: ResultMessage): void {
+  private result(message: ResultMessage, bytes: number): void {
     const entry = this.pending.get(message.callId);
     if (!entry) return; // cancelled or timed out already
-    const outcome = this.outcome(entry, message);
+    const outcome = resultOutcome(entry.call, entry.limits, message, bytes);
     if (outcome) entry.settle(outcome);
     else this.kill();
-  }
-
-  /** What a result message means for its call, or undefined when the message is malformed. */
-  private outcome(entry: Pending, message: ResultMessage): { value: unknown } | { error: Error } | undefined {
-    const { limits } = entry;
-    const site = { nodeId: entry.call.ctx.nodeId, pluginId: entry.call.manifest.id, limits };
-    if (message.ok === true && typeof message.value === 'string') {
-      const bytes = Buffer.byteLength(message.value);
-      if (bytes > limits.maxOutputBytes) {
-        const text = `the output is ${bytes} bytes, over the limit of ${limits.maxOutputBytes} bytes`;
-        return { error: sandboxFailure(site, 'output-too-large', text) };
-      }
-      try {
-        return { value: parseUntrustedJson(message.value) };
-      } catch {
-        return { error: sandboxFailure(site, 'internal', 'the output is not JSON') };
-      }
-    }
-    if (message.ok === false && FAILURE_KINDS.has(message.kind) && typeof message.message === 'string') {
-      const code = typeof message.code === 'string' ? message.code : undefined;
-      return { error: sandboxFailure(site, message.kind, message.message.slice(0, 2_000), code) };
-    }
-    return undefined;
   }
 
   private async capability(message: CapabilityMessage): Promise<void> {
@@ -347,6 +336,9 @@ export class SandboxProcess {
   private exit(reason: string): void {
     if (this.exited) return;
     this.exited = true;
+    clearTimeout(this.drainTimer);
+    clearInterval(this.hungSweeper);
+    this.hungSweeper = undefined;
     const started = this.ready;
     const suspects: SandboxCall[] = [];
     let suspect: Pending | undefined;

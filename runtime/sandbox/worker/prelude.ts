@@ -1,8 +1,8 @@
 /**
  * The code that runs first in every sandbox context, before any plugin code. It takes the bridge (a
- * plain function that only posts a request) and returns four functions the worker keeps as
+ * plain function that only posts a request) and returns three functions the worker keeps as
  * References on its own side: `load` (adopt the plugin's module namespace), `invoke` (start one
- * call), `take` (its result once settled) and `deliver` (settle a capability promise). Untrusted
+ * call; its result comes back through the bridge) and `deliver` (settle a capability promise). Untrusted
  * code only ever sees frozen plain objects built here; results and requests leave as JSON strings.
  *
  * Intrinsics are not frozen on purpose: freezing Object.prototype breaks ordinary bundled code
@@ -31,7 +31,6 @@ for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Finalization
 
 let plugin = null;
 let current = null;
-let outcome = '';
 let nextReq = 0;
 
 function describe(error) {
@@ -209,11 +208,10 @@ async function run(config, ctx, maxOutputBytes) {
   return 'V' + out;
 }
 
-// Starts one call; the worker collects its envelope with take() after this slice and after each
-// capability answer, so nothing here waits.
+// Starts one call; its envelope leaves through the bridge (reqId -1) in whichever slice it settles,
+// so nothing here waits.
 function invoke(configIn, undefinedPaths, runId, nodeId, tenantId, idempotencyKey, attempt, grants, maxOutputBytes, maxLogLines) {
   apply(mapClear, pending, []);
-  outcome = '';
   // JSON text unless it came as a structured-clone copy (undefinedPaths null).
   const config = undefinedPaths === null ? configIn : parse(configIn);
   if (undefinedPaths) restoreUndefined(config, parse(undefinedPaths));
@@ -222,7 +220,8 @@ function invoke(configIn, undefinedPaths, runId, nodeId, tenantId, idempotencyKe
   const settle = (envelope) => {
     if (current !== call) return; // a later call started: this one was given up on
     current = null;
-    outcome = envelope;
+    // Handed out through the bridge (reqId -1) within this slice: no second isolate entry to collect it.
+    bridge(-1, 'result', envelope);
   };
   let promise;
   try {
@@ -243,12 +242,6 @@ function restoreUndefined(config, paths) {
   }
 }
 
-function take() {
-  const envelope = outcome;
-  outcome = '';
-  return envelope;
-}
-
 function deliver(id, ok, payload) {
   const entry = apply(mapGet, pending, [id]);
   if (entry === undefined) return;
@@ -263,5 +256,5 @@ function deliver(id, ok, payload) {
   entry.resolve(value);
 }
 
-return { load, invoke, take, deliver };
+return { load, invoke, deliver };
 `;

@@ -1,10 +1,12 @@
 /**
  * One isolate holding one plugin module for one tenant. Runs inside a sandbox worker process; the
- * References it keeps (load, invoke, take, deliver) stay on the worker's side and never enter the isolate.
+ * References it keeps (load, invoke, deliver) stay on the worker's side and never enter the isolate.
  */
 import ivm from 'isolated-vm';
 import type { CallInfo, ConfigPayload, Grant } from '../protocol.ts';
 import { PRELUDE } from './prelude.ts';
+
+const INTERNAL_FAILURE = 'E{"kind":"internal","message":"the sandbox returned no result"}';
 
 /** Called when untrusted code asks for a capability: `reqId` 0 means no answer is wanted. */
 export type BridgeHandler = (box: SandboxIsolate, reqId: number, name: unknown, args: unknown) => void;
@@ -17,11 +19,12 @@ export class SandboxIsolate {
   /** The call running in this isolate now; bridge requests outside a call are dropped. */
   activeCallId: number | null = null;
   loaded = false;
+  /** The finished call's envelope, set by the prelude through the bridge; '' while none. */
+  private outcome = '';
   private readonly context: ivm.Context;
   private readonly fns: {
     load: ivm.Reference;
     invoke: ivm.Reference;
-    take: ivm.Reference;
     deliver: ivm.Reference;
   };
 
@@ -44,7 +47,10 @@ export class SandboxIsolate {
       let box: SandboxIsolate | undefined;
       const bridge = new ivm.Callback(
         (reqId: unknown, name: unknown, args: unknown) => {
-          if (box && typeof reqId === 'number') onBridge(box, reqId, name, args);
+          if (!box || typeof reqId !== 'number') return;
+          // Only the prelude's own settle() uses -1 (the bridge is not reachable from plugin code).
+          if (reqId === -1) box.outcome = typeof args === 'string' ? args : INTERNAL_FAILURE;
+          else onBridge(box, reqId, name, args);
         },
         // Synchronous: during a slice the request is handled (and a log line sent) before the result.
         { sync: true },
@@ -53,7 +59,6 @@ export class SandboxIsolate {
       const fns = {
         load: await api.get('load', { reference: true }),
         invoke: await api.get('invoke', { reference: true }),
-        take: await api.get('take', { reference: true }),
         deliver: await api.get('deliver', { reference: true }),
       };
       box = new SandboxIsolate(key, isolate, context, fns);
@@ -93,6 +98,7 @@ export class SandboxIsolate {
     maxLogLines: number,
     timeoutMs: number,
   ): void {
+    this.outcome = '';
     this.fns.invoke.applySync(
       undefined,
       [
@@ -113,10 +119,9 @@ export class SandboxIsolate {
 
   /** The finished call's envelope ('V' + JSON or 'E' + failure JSON), or '' while it still waits. */
   take(): string {
-    const envelope: unknown = this.fns.take.applySync(undefined, [], { timeout: 1_000 });
-    return typeof envelope === 'string'
-      ? envelope
-      : 'E{"kind":"internal","message":"the sandbox returned no result"}';
+    const envelope = this.outcome;
+    this.outcome = '';
+    return envelope;
   }
 
   /** Settles a pending capability promise inside the isolate; the plugin continues in this slice. */
