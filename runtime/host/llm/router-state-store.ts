@@ -131,7 +131,8 @@ function plainOutcome(o: RecordedOutcome): RouteOutcome {
   return outcome;
 }
 
-function toStored(row: {
+/** A `router_states` row as the rest of the host sees it. */
+export function toStored(row: {
   key: string;
   strategy: string;
   config: Record<string, unknown>;

@@ -8,7 +8,7 @@ import type { Plugin } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
 import { withTenant } from '../../db/with-tenant.ts';
 import { arrayOf, strictObject, timestamp } from '../http/schemas.ts';
-import type { StoredRouter } from './router-state-store.ts';
+import { type StoredRouter, toStored } from './router-state-store.ts';
 import { findStrategyPlugin } from './strategy-plugins.ts';
 
 /** One model's record in one router. */
@@ -111,16 +111,7 @@ export async function routerViews(
     return { rows, stats: await s.execute() };
   });
   return rows.map((row) => {
-    const stored: StoredRouter = {
-      key: row.key,
-      strategy: row.strategy,
-      config: row.config,
-      arms: row.arms,
-      state: row.state,
-      lastArm: row.last_arm,
-      lastExplanation: row.last_explanation,
-      updatedAt: row.updated_at,
-    };
+    const stored = toStored(row);
     const mine = stats.filter((s) => s.router_key === row.key);
     const ids = [...new Set([...row.arms.map((a) => a.id), ...mine.map((s) => s.arm)])];
     const arms = ids.map((id): ArmView => {

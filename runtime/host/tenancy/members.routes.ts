@@ -15,6 +15,17 @@ const member = strictObject({
   joinedAt: timestamp,
 });
 
+/** The member's current role in the request's tenant; 404 when they are not a member (or of another tenant). */
+async function memberRole(trx: Transaction<Database>, userId: string): Promise<{ role: Role }> {
+  const current = await trx
+    .selectFrom('memberships')
+    .select('role')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!current) throw new NotFoundError('member', userId);
+  return current;
+}
+
 /** Refuses to leave the tenant without an owner. */
 async function assertAnotherOwner(trx: Transaction<Database>, userId: string): Promise<void> {
   const owners = await trx
@@ -77,12 +88,7 @@ export const memberRoutes: RouteDef[] = [
       if (!canAssignRole(auth.role, body.role))
         throw new ForbiddenError('only an owner can make someone an owner');
       return tx(async (trx) => {
-        const current = await trx
-          .selectFrom('memberships')
-          .select('role')
-          .where('user_id', '=', params.userId!)
-          .executeTakeFirst();
-        if (!current) throw new NotFoundError('member', params.userId!);
+        const current = await memberRole(trx, params.userId!);
         if (current.role === 'owner' && auth.role !== 'owner')
           throw new ForbiddenError("only an owner can change an owner's role");
         if (current.role === 'owner' && body.role !== 'owner') await assertAnotherOwner(trx, params.userId!);
@@ -120,12 +126,7 @@ export const memberRoutes: RouteDef[] = [
     responses: { 204: { description: 'removed' }, ...errors(400, 401, 403, 404, 409) },
     async handler({ params, auth, ctx, tx }) {
       await tx(async (trx) => {
-        const current = await trx
-          .selectFrom('memberships')
-          .select('role')
-          .where('user_id', '=', params.userId!)
-          .executeTakeFirst();
-        if (!current) throw new NotFoundError('member', params.userId!);
+        const current = await memberRole(trx, params.userId!);
         if (current.role === 'owner' && auth.role !== 'owner')
           throw new ForbiddenError('only an owner can remove an owner');
         if (current.role === 'owner') await assertAnotherOwner(trx, params.userId!);
