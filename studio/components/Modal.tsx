@@ -43,3 +43,17 @@ export function Modal({
     </div>
   );
 }
+
+/** The footer of a form dialog: Cancel, and the submit button named for what it does. */
+export function DialogActions({ submit, onCancel }: { submit: string; onCancel: () => void }) {
+  return (
+    <div className="row gap end">
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary">
+        {submit}
+      </button>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 /** Asks for a message describing the version being saved. */
 import { useState } from 'react';
-import { Modal } from '../components/Modal.tsx';
+import { DialogActions, Modal } from '../components/Modal.tsx';
 
 /** The save dialog. */
 export function SaveDialog({ onSave, onClose }: { onSave: (message: string) => void; onClose: () => void }) {
@@ -21,14 +21,7 @@ export function SaveDialog({ onSave, onClose }: { onSave: (message: string) => v
           placeholder="e.g. Route refund questions to a human"
           onChange={(e) => setMessage(e.target.value)}
         />
-        <div className="row gap end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogActions submit="Save" onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 /** The dialogs of the workflows page: create (blank or from an example) and rename. */
 import { useState } from 'react';
 import type { WorkflowSummary } from '../api/studio-api.ts';
-import { Modal } from '../components/Modal.tsx';
+import { DialogActions, Modal } from '../components/Modal.tsx';
 import { examples } from '../lib/examples.ts';
 
 /** Asks for a name and a starting point (blank or a bundled example). */
@@ -41,14 +41,7 @@ export function CreateDialog({
           ))}
         </select>
         {chosen?.description && <p className="muted small">{chosen.description}</p>}
-        <div className="row gap end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Create
-          </button>
-        </div>
+        <DialogActions submit="Create" onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -76,14 +69,7 @@ export function RenameDialog({
       >
         <label htmlFor="rename">Name</label>
         <input id="rename" value={name} onChange={(e) => setName(e.target.value)} />
-        <div className="row gap end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Rename
-          </button>
-        </div>
+        <DialogActions submit="Rename" onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -55,6 +55,27 @@ export async function getWorkflow(trx: Trx, id: string): Promise<WorkflowView & 
   return { ...toView(row), yaml: row.yaml };
 }
 
+/** Stores one version's YAML exactly as written, with its author and message. */
+async function insertVersion(
+  trx: Trx,
+  tenantId: string,
+  workflowId: string,
+  version: number,
+  input: { yaml: string; message: string; authorId: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('workflow_versions')
+    .values({
+      tenant_id: tenantId,
+      workflow_id: workflowId,
+      version,
+      yaml: input.yaml,
+      author_id: input.authorId,
+      message: input.message,
+    })
+    .execute();
+}
+
 /** Creates a workflow at version 1; 409 when the id exists. */
 export async function createWorkflow(
   trx: Trx,
@@ -74,17 +95,7 @@ export async function createWorkflow(
       { id: input.id },
       409,
     );
-  await trx
-    .insertInto('workflow_versions')
-    .values({
-      tenant_id: tenantId,
-      workflow_id: input.id,
-      version: 1,
-      yaml: input.yaml,
-      author_id: input.authorId,
-      message: input.message,
-    })
-    .execute();
+  await insertVersion(trx, tenantId, input.id, 1, input);
   return toView(created);
 }
 
@@ -128,17 +139,7 @@ export async function saveVersion(
     );
   }
   const version = current.current_version + 1;
-  await trx
-    .insertInto('workflow_versions')
-    .values({
-      tenant_id: tenantId,
-      workflow_id: id,
-      version,
-      yaml: input.yaml,
-      author_id: input.authorId,
-      message: input.message,
-    })
-    .execute();
+  await insertVersion(trx, tenantId, id, version, input);
   const updated = await trx
     .updateTable('workflows')
     .set({ current_version: version, name: input.name, updated_at: new Date() })
