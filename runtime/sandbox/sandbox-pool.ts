@@ -4,12 +4,14 @@
  * the process that already has the tenant's plugin warm unless it is busier than the others.
  */
 import { CancelledError, OperationalError } from '../workflow/errors.ts';
+import { type CpuPlacement, type CpuPlacementMode, placeNearHost } from './cpu-placement.ts';
 import { CrashQuarantine, type QuarantineOptions } from './crash-quarantine.ts';
 import { DEFAULT_LIMITS, resolveLimits, type SandboxLimits } from './limits.ts';
 import { SandboxBystanderCrash } from './sandbox-errors.ts';
 import { type SandboxCall, SandboxProcess } from './sandbox-process.ts';
 import { workerLaunch } from './worker-launch.ts';
 
+export type { CpuPlacementMode } from './cpu-placement.ts';
 export type { QuarantineOptions } from './crash-quarantine.ts';
 export type { SandboxCall } from './sandbox-process.ts';
 
@@ -17,6 +19,8 @@ export type { SandboxCall } from './sandbox-process.ts';
 export interface SandboxPoolEvent {
   type: 'process-started' | 'process-exited' | 'plugin-quarantined';
   pid?: number;
+  /** With 'process-started': the CPUs it may run on, when the pool places its processes. */
+  cpus?: string;
   reason?: string;
   /** With 'plugin-quarantined': whose plugin version is refused. */
   tenantId?: string;
@@ -38,6 +42,12 @@ export interface SandboxPoolOptions {
   isolatesPerProcess?: number;
   /** Characters of bundled module text each process keeps, so a bundle crosses to a process once (default 64 M). */
   moduleCacheChars?: number;
+  /**
+   * 'share-host-core' (default; `FLOW_SANDBOX_PLACEMENT=off` turns it off): while the pool is open,
+   * the host's main thread and the first worker share one core, the other workers the rest (Linux,
+   * see cpu-placement.ts). 'off': the kernel places everything.
+   */
+  cpuPlacement?: CpuPlacementMode;
   /** Run workers under Node's permission model (default true). */
   permissionModel?: boolean;
   /** When a tenant's plugin version that keeps crashing its sandbox is refused (default 3 crashes in 10 minutes, refused for 10). */
@@ -74,6 +84,9 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   const slots: Array<SandboxProcess | undefined> = new Array(size).fill(undefined);
   const crashes: number[] = [];
   const quarantine = new CrashQuarantine(options.quarantine);
+  const placementMode =
+    options.cpuPlacement ?? (process.env.FLOW_SANDBOX_PLACEMENT === 'off' ? 'off' : 'share-host-core');
+  let placement: CpuPlacement | undefined;
   let closed = false;
   let started = false;
 
@@ -82,7 +95,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       isolates: options.isolatesPerProcess ?? 32,
       moduleChars: options.moduleCacheChars ?? 64 * 1024 * 1024,
     };
-    const proc = new SandboxProcess(launch, cache, (dead, reason, _started, suspects) => {
+    const cpus = placement?.cpusFor(slot);
+    const proc = new SandboxProcess({ ...launch, cpus }, cache, (dead, reason, _started, suspects) => {
       options.onEvent?.({ type: 'process-exited', pid: dead.pid, reason });
       for (const call of suspects) {
         quarantine.record(call);
@@ -104,7 +118,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       else setTimeout(() => !closed && slots[slot] === undefined && start(slot), RESTART_PAUSE_MS).unref();
     });
     slots[slot] = proc;
-    options.onEvent?.({ type: 'process-started', pid: proc.pid });
+    options.onEvent?.({ type: 'process-started', pid: proc.pid, ...(cpus ? { cpus } : {}) });
     return proc;
   }
 
@@ -134,6 +148,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       if (refused) throw refused;
       if (!started) {
         started = true;
+        placement = placeNearHost(placementMode);
         for (let i = 0; i < size; i++) start(i);
       }
       const plan = options.limitsFor ? await options.limitsFor(call.ctx.tenantId) : undefined;
@@ -158,6 +173,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       const live = slots.filter((p): p is SandboxProcess => p !== undefined);
       for (const p of live) p.kill(true);
       await Promise.all(live.map((p) => p.stopped));
+      placement?.release();
     },
   };
 }

@@ -12,6 +12,7 @@ import { CancelledError, FlowError, NodeError, OperationalError } from '../workf
 import { resultOutcome } from './call-outcome.ts';
 import { callCapability } from './capability-bridge.ts';
 import { type EncodedConfig, encodeConfig } from './config-encoding.ts';
+import { pinnedCommand } from './cpu-placement.ts';
 import { encodeFrame, readFrames } from './frames.ts';
 import type { SandboxLimits } from './limits.ts';
 import { grantsFor } from './permissions.ts';
@@ -109,9 +110,15 @@ export class SandboxProcess {
     onExit: SandboxProcess['onExit'],
   ) {
     this.onExit = onExit;
-    const args = [...launch.execArgv, launch.entry, String(cache.isolates), String(cache.moduleChars)];
+    const [file, ...args] = pinnedCommand(launch.cpus, [
+      process.execPath,
+      ...launch.execArgv,
+      launch.entry,
+      String(cache.isolates),
+      String(cache.moduleChars),
+    ]);
     // fd 3 is a Unix socket pair: our own frames cost about half of what Node's IPC channel does per hop.
-    this.child = spawn(process.execPath, args, { env: {}, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    this.child = spawn(file!, args, { env: {}, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     this.socket = this.child.stdio[3] as Socket;
     // A broken socket means the process is going or gone; the exit handler fails its calls.
     this.socket.on('error', () => this.kill());

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 export interface WorkerLaunch {
   entry: string;
   execArgv: string[];
+  /** The CPUs to start it on (`taskset -c` syntax, see cpu-placement.ts); any when absent. */
+  cpus?: string;
 }
 
 const sandboxDir = dirname(fileURLToPath(import.meta.url));
