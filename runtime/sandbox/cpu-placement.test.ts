@@ -21,10 +21,20 @@ describe('cpu placement', () => {
 
   it("pins the host's main thread and the first worker to one core, the others elsewhere", async () => {
     const events: SandboxPoolEvent[] = [];
-    const pool = createSandboxPool({ size: 2, cpuPlacement: 'share-host-core', onEvent: (e) => events.push(e) });
-    const plugin = testPlugin(pool, 'echo', 'export function run(config) { return { value: config.value }; }');
+    const pool = createSandboxPool({
+      size: 2,
+      cpuPlacement: 'share-host-core',
+      onEvent: (e) => events.push(e),
+    });
+    const plugin = testPlugin(
+      pool,
+      'echo',
+      'export function run(config) { return { value: config.value }; }',
+    );
     try {
-      await expect(plugin.invoke({ value: 1 }, new MemoryTenants().context('t1'))).resolves.toEqual({ value: 1 });
+      await expect(plugin.invoke({ value: 1 }, new MemoryTenants().context('t1'))).resolves.toEqual({
+        value: 1,
+      });
       const [first, second] = pool.processIds();
       if (!placeable) {
         expect(events.some((e) => e.cpus !== undefined)).toBe(false);

@@ -16,14 +16,7 @@ import { pinnedCommand } from './cpu-placement.ts';
 import { encodeFrame, readFrames } from './frames.ts';
 import type { SandboxLimits } from './limits.ts';
 import { grantsFor } from './permissions.ts';
-import type {
-  CapabilityMessage,
-  FailureKind,
-  InvokeMessage,
-  NeedSourceMessage,
-  ResultMessage,
-} from './protocol.ts';
-import { parseUntrustedJson } from './safe-json.ts';
+import type { CapabilityMessage, InvokeMessage, NeedSourceMessage, ResultMessage } from './protocol.ts';
 import { sandboxCrashed, sandboxFailure } from './sandbox-errors.ts';
 import { type CallLog, writeSandboxLog } from './sandbox-log.ts';
 import type { WorkerLaunch } from './worker-launch.ts';
