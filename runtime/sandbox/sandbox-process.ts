@@ -13,7 +13,7 @@ import { resultOutcome } from './call-outcome.ts';
 import { callCapability } from './capability-bridge.ts';
 import { type EncodedConfig, encodeConfig } from './config-encoding.ts';
 import { pinnedCommand } from './cpu-placement.ts';
-import { encodeFrame, readFrames } from './frames.ts';
+import { encodeFrame, readFrames, writeFrame } from './frames.ts';
 import type { SandboxLimits } from './limits.ts';
 import { grantsFor } from './permissions.ts';
 import type { CapabilityMessage, InvokeMessage, NeedSourceMessage, ResultMessage } from './protocol.ts';
@@ -74,6 +74,7 @@ export class SandboxProcess {
   private readonly child: ChildProcess;
   /** The socket to the worker (its fd 3): length-prefixed frames, see frames.ts. */
   private readonly socket: Socket;
+  private readonly fd: number;
   /** Modules this process was sent, by sha256: later calls leave the source out. */
   private readonly sentSources = new Set<string>();
   private readonly pending = new Map<number, Pending>();
@@ -86,6 +87,8 @@ export class SandboxProcess {
   ) => void;
   private ready = false;
   private exited = false;
+  /** Whether the child and its socket keep the event loop alive (only while calls are pending). */
+  private referenced = true;
   private runnableSeq = 0;
   private closing = false;
   private stderrTail = '';
@@ -113,6 +116,8 @@ export class SandboxProcess {
     // fd 3 is a Unix socket pair: our own frames cost about half of what Node's IPC channel does per hop.
     this.child = spawn(file!, args, { env: {}, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
     this.socket = this.child.stdio[3] as Socket;
+    // Its descriptor, for writes that skip the stream (frames.ts writeFrame); -1 if Node hides it.
+    this.fd = (this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
     // A broken socket means the process is going or gone; the exit handler fails its calls.
     this.socket.on('error', () => this.kill());
     readFrames(
@@ -251,12 +256,15 @@ export class SandboxProcess {
       if (isCall) this.queued.push(frame);
       return;
     }
-    this.socket.write(frame);
+    writeFrame(this.socket, this.fd, frame);
   }
 
   // An idle process must not keep the host's event loop (a CLI run, a test) alive.
   private updateRef(): void {
-    if (this.pending.size > 0) {
+    const busy = this.pending.size > 0;
+    if (busy === this.referenced) return;
+    this.referenced = busy;
+    if (busy) {
       this.child.ref();
       this.socket.ref();
     } else {

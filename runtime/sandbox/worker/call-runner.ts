@@ -208,7 +208,7 @@ export function createCallRunner(
       // A warm isolate already holds the module; only a new one needs the source.
       let box = cache.take(key);
       if (message.source !== undefined) sources.put(message.sha256, message.source);
-      const source = message.source ?? sources.get(message.sha256);
+      const source = box?.loaded ? undefined : (message.source ?? sources.get(message.sha256));
       if (!box?.loaded && source === undefined) {
         box?.dispose();
         send({ type: 'need-source', callId });

@@ -7,7 +7,7 @@
  */
 import { Socket } from 'node:net';
 import { deserialize } from 'node:v8';
-import { encodeFrame, frameReader } from '../frames.ts';
+import { encodeFrame, frameReader, writeFrame } from '../frames.ts';
 import type { ConfigPayload, HostMessage, WorkerMessage } from '../protocol.ts';
 import { createCallRunner } from './call-runner.ts';
 
@@ -33,8 +33,8 @@ function send(message: WorkerMessage): void {
   if (host.destroyed) return;
   // A result's JSON goes as the frame's body: not escaped into the header and parsed twice.
   if (message.type === 'result' && message.ok) {
-    host.write(encodeFrame({ type: 'result', callId: message.callId, ok: true }, message.value));
-  } else host.write(encodeFrame(message));
+    writeFrame(host, 3, encodeFrame({ type: 'result', callId: message.callId, ok: true }, message.value));
+  } else writeFrame(host, 3, encodeFrame(message));
 }
 
 function pathsJson(paths: unknown): string {
