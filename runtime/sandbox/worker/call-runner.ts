@@ -135,10 +135,13 @@ export function createCallRunner(
       } else finish(call, envelope);
     } catch (error) {
       // A slice that ran out of time used up the CPU budget (give or take a busy machine), unless the wall limit came first.
-      const timedOut = error instanceof Error && error.message.includes('Script execution timed out');
-      if (timedOut && remaining(call) > 1) call.stopReason ??= 'cpu';
+      if (timedOut(error) && remaining(call) > 1) call.stopReason ??= 'cpu';
       finish(call, classify(call, error));
     }
+  }
+
+  function timedOut(error: unknown): boolean {
+    return error instanceof Error && error.message.includes('Script execution timed out');
   }
 
   function deliver(
@@ -231,10 +234,13 @@ export function createCallRunner(
         if (call.stopReason) box.dispose();
         if (!box.loaded) {
           call.phase = 'load';
-          await box.load(source!, message.sha256, remaining(call));
+          // On this thread, like a slice: the CPU budget bounds the module's top-level code too.
+          box.load(source!, message.sha256, sliceMs(call));
         }
+        if (cpuUsedMs(call) > call.limits.cpuMs) call.stopReason ??= 'cpu';
         if (call.stopReason) throw new Error(`stopped: ${call.stopReason}`);
       } catch (error) {
+        if (timedOut(error) && remaining(call) > 1) call.stopReason ??= 'cpu';
         finish(call, classify(call, error));
         return;
       }

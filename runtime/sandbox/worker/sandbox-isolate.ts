@@ -69,18 +69,23 @@ export class SandboxIsolate {
     }
   }
 
-  /** Compiles and evaluates the plugin's bundled module (no imports allowed) and adopts its `run`. */
-  async load(source: string, sha256: string, timeoutMs: number): Promise<void> {
-    const module = await this.isolate.compileModule(source, { filename: `plugin:${sha256.slice(0, 12)}.js` });
+  /**
+   * Compiles and evaluates the plugin's bundled module (no imports allowed) and adopts its `run`.
+   * Synchronously, on this thread, like every call: the module's top-level code is untrusted too,
+   * and isolated-vm's own threads leave V8 so little native stack below its limit that code
+   * overflowing the stack there (recursive Proxy traps compiling code) crashed the process.
+   */
+  load(source: string, sha256: string, timeoutMs: number): void {
+    const module = this.isolate.compileModuleSync(source, { filename: `plugin:${sha256.slice(0, 12)}.js` });
     const imports = module.dependencySpecifiers;
     if (imports.length > 0) {
       throw new Error(`plugin modules must be bundled, but this one imports '${imports[0]}'`);
     }
-    await module.instantiate(this.context, (specifier) => {
+    module.instantiateSync(this.context, (specifier) => {
       throw new Error(`plugin modules must be bundled, but this one imports '${specifier}'`);
     });
-    await module.evaluate({ timeout: timeoutMs });
-    await this.fns.load.apply(undefined, [module.namespace.derefInto()], { timeout: timeoutMs });
+    module.evaluateSync({ timeout: timeoutMs });
+    this.fns.load.applySync(undefined, [module.namespace.derefInto()], { timeout: timeoutMs });
     this.loaded = true;
   }
 
