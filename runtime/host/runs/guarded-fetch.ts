@@ -1,13 +1,17 @@
 /**
  * `ctx.fetch` for plugins in the host: only the hosts the manifest lists, never the host's own
  * network (loopback, private, link-local and metadata addresses) unless the operator allows it,
- * redirects followed by hand so every hop is checked again, and a cap on the answer's size.
+ * redirects followed by hand so every hop is checked again, and a cap on the answer's size. The
+ * address checked is the address connected to (guarded-connection.ts), so DNS rebinding cannot
+ * slip past the check.
  */
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import type { NodeContext } from '../../../registry/sdk/plugin.ts';
 import { isUrlAllowed } from '../../sandbox/permissions.ts';
 import { ForbiddenError, OperationalError, UserError } from '../../workflow/errors.ts';
+import { guardedTransport, type Resolve, resolveAll } from './guarded-connection.ts';
+import { isInternalAddress, literalAddress } from './internal-address.ts';
+
+export { isInternalAddress } from './internal-address.ts';
 
 type Fetch = NonNullable<NodeContext['fetch']>;
 
@@ -18,70 +22,47 @@ export interface FetchPolicy {
   maxRedirects?: number;
   maxResponseBytes?: number;
   timeoutMs?: number;
-  /** Injected in tests: name resolution and the underlying fetch. */
-  resolve?: (hostname: string) => Promise<string[]>;
+  /**
+   * Name resolution, for both the early check and the connection (tests map names to a loopback
+   * server with it). Its answers are checked like the system resolver's, so it cannot open a hole.
+   */
+  resolve?: Resolve;
+  /**
+   * Tests only: replaces the guarded transport, so only the checks made before each request apply
+   * (manifest hosts, IP literals, the early DNS check) and a rebinding name would not be caught.
+   */
   fetchImpl?: typeof fetch;
 }
 
-const internal = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  internal.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  internal.addSubnet(net, bits, 'ipv6');
-
-/** Whether an IP address belongs to the host's own or a private network. */
-export function isInternalAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return internal.check(mapped[1]!, 'ipv4');
-  return internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
-/** Throws unless `url`'s host resolves only to public addresses (or the policy allows private ones). */
+/**
+ * Throws unless `url`'s host is a public IP literal or a name that resolves only to public
+ * addresses (or the policy allows private ones). This early check gives a clear error before
+ * anything is sent; the guarantee is the connection-time check in guarded-connection.ts, which
+ * also catches a name whose answer changes after this check.
+ */
 export async function assertReachable(who: string, url: URL, policy: FetchPolicy): Promise<void> {
   if (policy.allowPrivateNetwork) return;
+  const literal = literalAddress(url);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(hostname)
-    ? [hostname]
-    : await (policy.resolve ?? resolveAll)(hostname).catch(() => []);
+  const addresses = literal ? [literal] : await (policy.resolve ?? resolveAll)(hostname).catch(() => []);
   if (addresses.length === 0) throw new OperationalError('fetch-dns', `${who}: cannot resolve '${hostname}'`);
   if (addresses.some(isInternalAddress))
     throw new ForbiddenError(`${who} may not reach '${url.host}': it is a private or loopback address`);
 }
 
-/** A standard fetch that refuses private and loopback addresses unless the policy allows them. */
-export function publicNetworkFetch(
-  who: string,
-  policy: FetchPolicy,
-  fetchImpl: typeof fetch = fetch,
-): typeof fetch {
+/**
+ * A standard fetch that refuses private and loopback addresses unless the policy allows them,
+ * on every connection it opens (redirects it follows included). `fetchImpl` replaces the guarded
+ * transport (tests): then only the early check applies.
+ */
+export function publicNetworkFetch(who: string, policy: FetchPolicy, fetchImpl?: typeof fetch): typeof fetch {
+  const transport = fetchImpl ?? guardedTransport(who, policy);
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input);
     await assertReachable(who, url, policy);
-    return fetchImpl(input, init);
+    return transport(input, init);
   }) as typeof fetch;
 }
-
-const resolveAll = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
 
 /** A fetch for one plugin: `allowedHosts` are its manifest's `permissions.net`. */
 export function createGuardedFetch(
@@ -91,8 +72,7 @@ export function createGuardedFetch(
 ): Fetch {
   const maxRedirects = policy.maxRedirects ?? 5;
   const maxBytes = policy.maxResponseBytes ?? 5 * 1024 * 1024;
-  const resolve = policy.resolve ?? resolveAll;
-  const doFetch = policy.fetchImpl ?? fetch;
+  const doFetch = policy.fetchImpl ?? guardedTransport(uses, policy);
 
   async function checkHop(url: URL): Promise<void> {
     const hosts = await allowedHosts();
@@ -100,7 +80,7 @@ export function createGuardedFetch(
       throw new ForbiddenError(
         `${uses} may not reach '${url.host}' (its manifest allows ${hosts.join(', ') || 'no host'})`,
       );
-    await assertReachable(uses, url, { ...policy, resolve });
+    await assertReachable(uses, url, policy);
   }
 
   return async function guardedFetch(rawUrl, init = {}) {
