@@ -3,6 +3,8 @@
  * builds loaded by `flow plugin dev`. Gives the palette and the engine's `uses:` resolver.
  * Installed and dev plugins always run in the sandbox pool; built-ins run in-process unless
  * `sandboxBuiltins` is set (they are bundled and sandboxed exactly like third-party code then).
+ * Routed LLM calls get the tenant's routers, judges and providers from `strategyPlugins`: built-ins
+ * in-process, installed versions and dev builds sandboxed.
  */
 import type { Kysely } from 'kysely';
 import semver from 'semver';
@@ -10,7 +12,8 @@ import { createCodeNode } from '../plugins/core-code/code-node.ts';
 import { createInProcessResolver } from '../runtime/engine/in-process-resolver.ts';
 import type { SandboxPool } from '../runtime/sandbox/sandbox-pool.ts';
 import { createSandboxedPlugin } from '../runtime/sandbox/sandboxed-plugin.ts';
-import { UserError } from '../runtime/workflow/errors.ts';
+import { createSandboxedStrategy, type SandboxedStrategy } from '../runtime/sandbox/sandboxed-strategy.ts';
+import { FlowError, UserError } from '../runtime/workflow/errors.ts';
 import type { PluginPackage } from './plugin-package.ts';
 import { createPluginStore, type PluginStore } from './plugin-store.ts';
 import { parseUses } from './resolve-version.ts';
@@ -24,6 +27,13 @@ export interface CatalogEntry {
   source: 'builtin' | 'installed' | 'dev';
   manifest: PluginManifest;
 }
+
+/** A router, judge or provider a routed LLM call may name: a built-in, or a sandboxed one with its origin. */
+export type CatalogStrategy = Plugin | (SandboxedStrategy & { origin: 'dev' | 'installed' });
+
+const STRATEGY_KINDS = new Set(['router', 'judge', 'provider']);
+// Installed strategy modules kept in memory (they are immutable per version), so a routed call does not read its code each time.
+const MAX_STRATEGY_SOURCES = 64;
 
 /** Options for a catalog. */
 export interface PluginCatalogOptions {
@@ -40,7 +50,10 @@ export interface PluginCatalogOptions {
 export function createPluginCatalog(options: PluginCatalogOptions) {
   const store: PluginStore = createPluginStore(options.db);
   const dev = new Map<string, Map<string, PluginPackage>>(); // tenant → plugin id → package
-  let builtinsLoaded: Promise<{ entries: CatalogEntry[]; resolve: PluginResolver }> | undefined;
+  const strategySources = new Map<string, Promise<string>>();
+  let builtinsLoaded:
+    | Promise<{ plugins: Plugin[]; entries: CatalogEntry[]; resolve: PluginResolver }>
+    | undefined;
   const builtins = () =>
     (builtinsLoaded ??= (async () => {
       const plugins = typeof options.builtins === 'function' ? await options.builtins() : options.builtins;
@@ -53,7 +66,7 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
           manifest: p.manifest,
         }),
       );
-      return { entries, resolve: createInProcessResolver(plugins) };
+      return { plugins, entries, resolve: createInProcessResolver(plugins) };
     })());
 
   /** Loads a dev build for one tenant; it wins over installed versions of the same id until replaced. */
@@ -88,7 +101,56 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
         `${pkg.manifest.id} needs the sandbox, which this host runs without`,
       );
     const resolved = createSandboxedPlugin({ manifest: pkg.manifest, source: pkg.source }, options.pool);
-    return { ...resolved, sha256: pkg.sha256 };
+    const { kind, id } = pkg.manifest;
+    if (kind === 'node') return { ...resolved, sha256: pkg.sha256 };
+    // A router, judge or provider is called by routed LLM calls, never as a step of a workflow.
+    return {
+      ...resolved,
+      sha256: pkg.sha256,
+      invoke: async () => {
+        throw new FlowError(
+          'not-a-node',
+          `plugin '${id}' is a ${kind} plugin; it cannot be used as a workflow node`,
+        );
+      },
+    };
+  }
+
+  /** An installed version's module, read once per id@version (published versions never change). */
+  function installedSource(id: string, version: string): Promise<string> {
+    const key = `${id}@${version}`;
+    let source = strategySources.get(key);
+    if (!source) {
+      if (strategySources.size >= MAX_STRATEGY_SOURCES)
+        strategySources.delete(strategySources.keys().next().value!);
+      source = store.getPackage(id, version).then((pkg) => pkg.source);
+      source.catch(() => strategySources.delete(key)); // a failed read is tried again next time
+      strategySources.set(key, source);
+    }
+    return source;
+  }
+
+  /**
+   * The routers, judges and providers the tenant's routed LLM calls may name: dev builds first, then
+   * installed versions (both run in the sandbox; an installed module is read only when a call picks
+   * it), then the built-ins, which run in-process.
+   */
+  async function strategyPlugins(tenantId: string): Promise<CatalogStrategy[]> {
+    const [installed, { plugins }] = await Promise.all([store.listInstalled(tenantId), builtins()]);
+    const pool: SandboxPool = options.pool ?? withoutSandbox;
+    const strategies: CatalogStrategy[] = [];
+    for (const pkg of dev.get(tenantId)?.values() ?? [])
+      if (STRATEGY_KINDS.has(pkg.manifest.kind))
+        strategies.push({ ...createSandboxedStrategy(pkg, pool, { tenantId }), origin: 'dev' });
+    for (const { id, version, manifest } of installed)
+      if (STRATEGY_KINDS.has(manifest.kind)) {
+        const source = () => installedSource(id, version);
+        strategies.push({
+          ...createSandboxedStrategy({ manifest, source }, pool, { tenantId }),
+          origin: 'installed',
+        });
+      }
+    return [...strategies, ...plugins];
   }
 
   /** A resolver over what the tenant can use now (a snapshot: installs made later need a new resolver). */
@@ -131,8 +193,21 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
     };
   }
 
-  return { store, loadDev, available, resolverFor };
+  return { store, loadDev, available, resolverFor, strategyPlugins };
 }
+
+/** Stands in for the pool on a host that runs without one: every call is refused, clearly. */
+const withoutSandbox: SandboxPool = {
+  size: 0,
+  run: async (call) => {
+    throw new UserError(
+      'sandbox-unavailable',
+      `${call.manifest.id} needs the sandbox, which this host runs without`,
+    );
+  },
+  processIds: () => [],
+  close: async () => {},
+};
 
 /** The catalog's type, as host services hold it. */
 export type PluginCatalog = ReturnType<typeof createPluginCatalog>;

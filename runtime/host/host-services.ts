@@ -64,6 +64,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
         keyring: options.config.keyring,
         resolve,
         fetchPolicy: { allowPrivateNetwork: options.config.allowPrivateNetwork },
+        // Routed LLM calls may name the tenant's installed and dev routers, judges and providers (sandboxed).
+        llm: { plugins: (tenantId) => plugins.strategyPlugins(tenantId) },
       }),
   });
   return {

@@ -109,7 +109,7 @@ export const escapePayloads: HostilePayload[] = [
     outcome: { error: /^proxied$|call stack/ },
   },
   {
-    name: 'the same Proxy recursion in a module\'s top-level code',
+    name: "the same Proxy recursion in a module's top-level code",
     module: `let seen = 'nothing';
       try { throw new Proxy(new Error('proxied'), { get(target, key, receiver) {
         try { receiver.constructor.constructor('return process')(); } catch (e) {}

@@ -3,17 +3,17 @@
  * provider may fetch only the arm's own host, read only the arm's named secret, and may not follow a
  * redirect elsewhere. Measures latency and prices the call.
  */
-import type { LlmArm, LlmRequest, LlmResponse, NodeContext, Plugin } from '../../../registry/sdk/plugin.ts';
+import type { LlmArm, LlmRequest, LlmResponse, NodeContext } from '../../../registry/sdk/plugin.ts';
 import { isUrlAllowed } from '../../sandbox/permissions.ts';
 import { ForbiddenError } from '../../workflow/errors.ts';
-import { findStrategyPlugin } from './strategy-plugins.ts';
+import { findStrategyPlugin, type StrategyPlugin } from './strategy-plugins.ts';
 
 /** The provider used when an arm names none. */
 export const DEFAULT_PROVIDER = 'provider/openai@^1';
 
 /** What calling arms needs from the host. */
 export interface ArmCallDeps {
-  plugins: readonly Plugin[];
+  plugins: readonly StrategyPlugin[];
   fetch: typeof globalThis.fetch;
   /** Reads a tenant secret by name (the caller decides the tenant). */
   readSecret(name: string): Promise<string | undefined>;
@@ -27,7 +27,7 @@ export interface ArmAnswer {
 }
 
 /** A provider config setting's declared default, e.g. the OpenAI base URL. */
-function providerDefault(plugin: Plugin, name: string): string | undefined {
+function providerDefault(plugin: StrategyPlugin, name: string): string | undefined {
   const properties = (plugin.manifest.config?.properties ?? {}) as Record<string, { default?: unknown }>;
   const value = properties[name]?.default;
   return typeof value === 'string' ? value : undefined;

@@ -12,7 +12,6 @@ import type {
   LlmRequest,
   LlmResponse,
   LogFn,
-  Plugin,
   RouteRequest,
   RouterArm,
 } from '../../../registry/sdk/plugin.ts';
@@ -21,13 +20,16 @@ import { FlowError, OperationalError, UserError } from '../../workflow/errors.ts
 import { type ArmAnswer, type ArmCallDeps, callArm } from './arm-call.ts';
 import { checkLlmRoute, DEFAULT_ROUTER, ROUTER_KEY_PATTERN } from './llm-route.ts';
 import { learnOutcomes, type RecordedOutcome, readRouter, stateFor } from './router-state-store.ts';
-import { findStrategyPlugin } from './strategy-plugins.ts';
+import { findStrategyPlugin, type StrategyPlugin } from './strategy-plugins.ts';
 
 /** What the capability needs from the host. */
 export interface RoutedLlmOptions {
   db: Kysely<Database>;
-  /** Routers, judges and providers that may be named (the built-ins). */
-  plugins: () => Promise<readonly Plugin[]>;
+  /**
+   * Routers, judges and providers the tenant may name: the built-ins, and its installed versions and
+   * dev builds (sandboxed; see the plugin catalog's strategyPlugins).
+   */
+  plugins: (tenantId: string) => Promise<readonly StrategyPlugin[]>;
   /** Reads a secret of the given tenant. */
   readSecret(tenantId: string, name: string): Promise<string | undefined>;
   fetch?: typeof globalThis.fetch;
@@ -71,7 +73,7 @@ export function createRoutedLlm(options: RoutedLlmOptions, site: LlmCallSite) {
   return async function routedLlm(request: LlmRequest): Promise<LlmResponse> {
     const where = `LLM call of node '${site.nodeId}'`;
     const route = checkLlmRoute(request.route, where);
-    const plugins = await options.plugins();
+    const plugins = await options.plugins(site.tenantId);
     const router = findStrategyPlugin(plugins, route.router ?? DEFAULT_ROUTER, 'router', where);
     const judge = route.judge && findStrategyPlugin(plugins, route.judge.uses, 'judge', where);
     const key = route.key ?? nodeRouterKey(site.workflowId, site.nodeId);
@@ -93,7 +95,8 @@ export function createRoutedLlm(options: RoutedLlmOptions, site: LlmCallSite) {
     };
 
     const stored = await readRouter(options.db, site.tenantId, key);
-    const choice = router.choose(
+    // A sandboxed router answers with a promise and samples with the isolate's own random source.
+    const choice = await router.choose(
       { arms: routerArms, features },
       stateFor(stored, router.manifest.id),
       config,

@@ -5,9 +5,10 @@
  * runs never lose an update and the log always matches the state.
  */
 import type { Kysely } from 'kysely';
-import type { RouteOutcome, RouterArm, RouterPlugin, RouterState } from '../../../registry/sdk/plugin.ts';
+import type { RouteOutcome, RouterArm, RouterState } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
 import { withTenant } from '../../db/with-tenant.ts';
+import type { RouterStrategy } from './strategy-plugins.ts';
 
 /** One router as stored. */
 export interface StoredRouter {
@@ -31,7 +32,8 @@ export interface RecordedOutcome extends RouteOutcome {
 /** What one learning step writes. */
 export interface LearnStep {
   key: string;
-  router: RouterPlugin;
+  /** A built-in learns at once; a sandboxed router's learn is awaited (under the row lock). */
+  router: RouterStrategy;
   /** The strategy settings and arms of this call; the stored ones when absent (feedback). */
   config?: Record<string, unknown>;
   arms?: RouterArm[];
@@ -86,7 +88,8 @@ export async function learnOutcomes(
     const stored = toStored(row);
     const config = step.config ?? stored.config;
     let state = stateFor(stored, strategy);
-    for (const outcome of step.outcomes) state = step.router.learn(plainOutcome(outcome), state, config);
+    for (const outcome of step.outcomes)
+      state = await step.router.learn(plainOutcome(outcome), state, config);
     const updated = await trx
       .updateTable('router_states')
       .set({

@@ -4,12 +4,11 @@
  * why (a deterministic preview: the strategy's own `choose` with a fixed random seed).
  */
 import { type Kysely, sql } from 'kysely';
-import type { Plugin } from '../../../registry/sdk/plugin.ts';
 import type { Database } from '../../db/schema.ts';
 import { withTenant } from '../../db/with-tenant.ts';
 import { arrayOf, strictObject, timestamp } from '../http/schemas.ts';
 import { type StoredRouter, toStored } from './router-state-store.ts';
-import { findStrategyPlugin } from './strategy-plugins.ts';
+import { findStrategyPlugin, type StrategyPlugin } from './strategy-plugins.ts';
 
 /** One model's record in one router. */
 export interface ArmView {
@@ -71,12 +70,23 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** What the router would choose now, or null when its strategy is gone or cannot read the state. */
-function preview(router: StoredRouter, plugins: readonly Plugin[]): RouterView['next'] {
+/**
+ * What the router would choose now, or null when its strategy is gone or cannot read the state. A
+ * sandboxed router samples with its own random source, so its preview may vary between reads.
+ */
+async function preview(
+  router: StoredRouter,
+  plugins: readonly StrategyPlugin[],
+): Promise<RouterView['next']> {
   if (router.arms.length === 0) return null;
   try {
     const plugin = findStrategyPlugin(plugins, router.strategy, 'router', `router '${router.key}'`);
-    const choice = plugin.choose({ arms: router.arms, features: {} }, router.state, router.config, seeded(1));
+    const choice = await plugin.choose(
+      { arms: router.arms, features: {} },
+      router.state,
+      router.config,
+      seeded(1),
+    );
     return { arm: choice.arm, explanation: choice.explanation };
   } catch {
     // A preview only; the error itself surfaces on the next routed call, where a builder can act on it.
@@ -88,7 +98,7 @@ function preview(router: StoredRouter, plugins: readonly Plugin[]): RouterView['
 export async function routerViews(
   db: Kysely<Database>,
   tenantId: string,
-  plugins: readonly Plugin[],
+  plugins: readonly StrategyPlugin[],
   keys?: string[],
 ): Promise<RouterView[]> {
   const { rows, stats } = await withTenant(db, tenantId, async (trx) => {
@@ -110,7 +120,7 @@ export async function routerViews(
     if (keys) s = s.where('router_key', 'in', keys);
     return { rows, stats: await s.execute() };
   });
-  return rows.map((row) => {
+  const views = rows.map(async (row): Promise<RouterView> => {
     const stored = toStored(row);
     const mine = stats.filter((s) => s.router_key === row.key);
     const ids = [...new Set([...row.arms.map((a) => a.id), ...mine.map((s) => s.arm)])];
@@ -132,9 +142,10 @@ export async function routerViews(
       arms,
       lastArm: row.last_arm,
       lastExplanation: row.last_explanation,
-      next: preview(stored, plugins),
+      next: await preview(stored, plugins),
       state: row.state,
       updatedAt: row.updated_at,
     };
   });
+  return Promise.all(views);
 }

@@ -1,5 +1,4 @@
 /** The tenant's model routers: what each learned, and feedback from outside (a thumbs-up in chat). */
-import { loadBuiltinPlugins } from '../../../plugins/load-builtins.ts';
 import { NotFoundError, UserError } from '../../workflow/errors.ts';
 import { defineRoute, type RouteDef } from '../http/define-route.ts';
 import { arrayOf, errors, ok, strictObject, uuid } from '../http/schemas.ts';
@@ -30,8 +29,9 @@ export const routerRoutes: RouteDef[] = [
       200: ok('routers', strictObject({ routers: arrayOf(routerViewSchema) })),
       ...errors(401, 403),
     },
-    async handler({ auth, db }) {
-      return { body: { routers: await routerViews(db, auth.tenantId, await loadBuiltinPlugins()) } };
+    async handler({ auth, db, services }) {
+      const plugins = await services.plugins.strategyPlugins(auth.tenantId);
+      return { body: { routers: await routerViews(db, auth.tenantId, plugins) } };
     },
   }),
 
@@ -62,7 +62,7 @@ export const routerRoutes: RouteDef[] = [
       ['score', 'costUsd', 'latencyMs', 'runId', 'features'],
     ),
     responses: { 200: ok('the router after learning', routerViewSchema), ...errors(400, 401, 403, 404) },
-    async handler({ params, body, auth, db }) {
+    async handler({ params, body, auth, db, services }) {
       const key = params.key!;
       const stored = await readRouter(db, auth.tenantId, key);
       if (!stored) throw new NotFoundError('router', key);
@@ -71,7 +71,7 @@ export const routerRoutes: RouteDef[] = [
           'unknown-arm',
           `router '${key}' has no model '${body.arm}' (it routes between ${stored.arms.map((a) => a.id).join(', ')})`,
         );
-      const plugins = await loadBuiltinPlugins();
+      const plugins = await services.plugins.strategyPlugins(auth.tenantId);
       const router = findStrategyPlugin(plugins, stored.strategy, 'router', `router '${key}'`);
       const { runId, ...outcome } = body;
       await learnOutcomes(db, auth.tenantId, {

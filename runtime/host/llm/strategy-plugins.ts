@@ -1,23 +1,63 @@
 /**
- * Finds the router, judge and provider plugins a routed LLM call names. They run in the host (they
- * are pure functions over JSON, or go through the capabilities built here), so only in-process
- * plugins qualify: the built-ins, or whatever list the host was given.
+ * Finds the router, judge and provider plugins a routed LLM call names, among what its tenant can
+ * use: the built-ins (in-process), and installed versions and dev builds, whose code runs in the
+ * sandbox (runtime/sandbox/sandboxed-strategy.ts) and whose methods therefore return promises.
  */
 import semver from 'semver';
-import type { JudgePlugin, Plugin, ProviderPlugin, RouterPlugin } from '../../../registry/sdk/plugin.ts';
+import type {
+  JudgePlugin,
+  Plugin,
+  PluginManifest,
+  ProviderPlugin,
+  RouteOutcome,
+  RouteRequest,
+  RouterPlugin,
+  RouterState,
+} from '../../../registry/sdk/plugin.ts';
 import { parseUses } from '../../engine/in-process-resolver.ts';
+import type { SandboxedStrategy } from '../../sandbox/sandboxed-strategy.ts';
 import { UserError } from '../../workflow/errors.ts';
+
+/** A router the host can use: a built-in answers at once, a sandboxed one with a promise. */
+export interface RouterStrategy {
+  manifest: PluginManifest & { kind: 'router' };
+  choose(
+    request: RouteRequest,
+    state: RouterState,
+    config: Record<string, unknown>,
+    random: () => number,
+  ): ReturnType<RouterPlugin['choose']> | Promise<ReturnType<RouterPlugin['choose']>>;
+  learn(
+    outcome: RouteOutcome,
+    state: RouterState,
+    config: Record<string, unknown>,
+  ): RouterState | Promise<RouterState>;
+}
+
+/** Where a strategy plugin came from; dev builds win over installed versions and built-ins. */
+export type StrategyOrigin = 'dev' | 'installed' | 'builtin';
+
+/** A plugin a routed call may name: a built-in, or a sandboxed strategy tagged with its origin. */
+export type StrategyPlugin = Plugin | (SandboxedStrategy & { origin?: StrategyOrigin });
 
 /** The plugin kinds a routed call uses, by kind name. */
 interface ByKind {
-  router: RouterPlugin;
+  router: RouterStrategy;
   judge: JudgePlugin;
   provider: ProviderPlugin;
 }
 
-/** The highest version of `uses` (`scope/name@range`) of the wanted kind, or a clear error. */
+function isDev(plugin: StrategyPlugin): boolean {
+  return 'origin' in plugin && plugin.origin === 'dev';
+}
+
+/**
+ * The plugin `uses` (`scope/name@range`) names, of the wanted kind, as the engine resolves nodes: a
+ * dev build that satisfies the range, else the highest satisfying version (earlier in the list on a
+ * tie, so installed before built-in), or a clear error.
+ */
 export function findStrategyPlugin<K extends keyof ByKind>(
-  plugins: readonly Plugin[],
+  plugins: readonly StrategyPlugin[],
   uses: string,
   kind: K,
   where: string,
@@ -33,13 +73,18 @@ export function findStrategyPlugin<K extends keyof ByKind>(
       `${where}: '${id}' is a ${candidates[0]!.manifest.kind} plugin, not a ${kind}`,
       { uses },
     );
-  const best = semver.validRange(range)
+  const valid = semver.validRange(range) !== null;
+  const dev = ofKind.find(
+    (p) => valid && isDev(p) && semver.satisfies(p.manifest.version, range, { includePrerelease: true }),
+  );
+  const rest = ofKind.filter((p) => !isDev(p));
+  const best = valid
     ? semver.maxSatisfying(
-        ofKind.map((p) => p.manifest.version),
+        rest.map((p) => p.manifest.version),
         range,
       )
     : null;
-  const chosen = ofKind.find((p) => p.manifest.version === best);
+  const chosen = dev ?? rest.find((p) => p.manifest.version === best);
   if (!chosen)
     throw new UserError(
       'plugin-not-found',

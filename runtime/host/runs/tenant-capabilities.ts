@@ -32,13 +32,16 @@ export function tenantCapabilities(options: {
   assetsDir?: string;
   /** How far plugins' `fetch` may reach; never private addresses unless allowed. */
   fetchPolicy?: FetchPolicy;
-  /** Routed LLM calls: which router/judge/provider plugins exist (built-ins by default), fetch, random. */
+  /**
+   * Routed LLM calls: the router/judge/provider plugins a tenant may name (the built-ins by default;
+   * a host passes its catalog's strategyPlugins, which adds installed and dev ones), fetch, random.
+   */
   llm?: Partial<Pick<RoutedLlmOptions, 'plugins' | 'fetch' | 'random' | 'timeoutMs'>>;
 }): CapabilityFactory {
   const assetsDir = options.assetsDir ?? EXAMPLE_DATA_DIR;
   const fetchPolicy = options.fetchPolicy ?? { allowPrivateNetwork: false };
   const llmOptions: RoutedLlmOptions = {
-    plugins: loadBuiltinPlugins,
+    plugins: () => loadBuiltinPlugins(),
     ...options.llm,
     // Model servers named in a workflow are reached like any plugin fetch: never the host's own network unless allowed.
     fetch: publicNetworkFetch('language model call', fetchPolicy, options.llm?.fetch),

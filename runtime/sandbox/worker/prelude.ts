@@ -2,13 +2,18 @@
  * The code that runs first in every sandbox context, before any plugin code. It takes the bridge (a
  * plain function that only posts a request) and returns three functions the worker keeps as
  * References on its own side: `load` (adopt the plugin's module namespace), `invoke` (start one
- * call; its result comes back through the bridge) and `deliver` (settle a capability promise). Untrusted
+ * call; its result comes back through the bridge) and `deliver` (settle a capability promise).
+ * A node module (it exports `run`) is called as `run(config, ctx)`. A router, judge or provider
+ * module is called by method: the host sends `{ kind, method, args }` and only the methods of that
+ * kind may be named (router: choose, learn; judge: judge; provider: complete). Untrusted
  * code only ever sees frozen plain objects built here; results and requests leave as JSON strings.
  *
  * Intrinsics are not frozen on purpose: freezing Object.prototype breaks ordinary bundled code
  * (`Child.prototype.constructor = Child`), and an isolate serves one tenant and one plugin version,
  * so tampering with its own intrinsics harms only itself.
  */
+import { STRATEGY_CALLS } from './prelude-strategy.ts';
+
 export const PRELUDE = `
 'use strict';
 const bridge = $0;
@@ -20,6 +25,8 @@ const PromiseCtor = Promise;
 const promiseThen = Promise.prototype.then;
 const ErrorCtor = Error;
 const StringCtor = String;
+const isArray = Array.isArray;
+const mathRandom = Math.random;
 const pending = new Map();
 const mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDelete = Map.prototype.delete, mapClear = Map.prototype.clear;
 const MAX_MESSAGE = 2000, MAX_LOG = 8000;
@@ -30,6 +37,8 @@ for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Finalization
 }
 
 let plugin = null;
+// The module is a router, judge or provider: its calls name a method (see callMethod).
+let strategy = false;
 let current = null;
 let nextReq = 0;
 
@@ -181,11 +190,19 @@ function failure(kind, message, code) {
   return 'E' + stringify({ kind, message, code });
 }
 
+${STRATEGY_CALLS}
+
 function load(namespace) {
   const def = namespace.default;
   if (def !== null && typeof def === 'object' && typeof def.run === 'function') plugin = def;
   else if (typeof namespace.run === 'function') plugin = namespace;
-  else throw new ErrorCtor('the module exports no run function: write "export default definePlugin({ manifest, run })" or "export function run(config, ctx)"');
+  else if (hasStrategyMethod(def)) {
+    plugin = def;
+    strategy = true;
+  } else if (hasStrategyMethod(namespace)) {
+    plugin = namespace;
+    strategy = true;
+  } else throw new ErrorCtor('the module exports no run function (nor the choose and learn of a router, the judge of a judge or the complete of a provider): write "export default definePlugin({ manifest, run })" or "export function run(config, ctx)"');
 }
 
 async function run(config, ctx, maxOutputBytes) {
@@ -195,11 +212,15 @@ async function run(config, ctx, maxOutputBytes) {
   } catch (error) {
     return failure('plugin', describe(error), codeOf(error));
   }
+  return seal(value, maxOutputBytes, 'the node');
+}
+
+function seal(value, maxOutputBytes, who) {
   let out;
   try {
     out = stringify(value);
   } catch (error) {
-    return failure('plugin', 'the node returned a value that is not JSON: ' + describe(error));
+    return failure('plugin', who + ' returned a value that is not JSON: ' + describe(error));
   }
   if (out === undefined) out = '';
   if (out.length > maxOutputBytes) {
@@ -225,7 +246,8 @@ function invoke(configIn, undefinedPaths, runId, nodeId, tenantId, idempotencyKe
   };
   let promise;
   try {
-    promise = run(config, buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants), maxOutputBytes);
+    const ctx = buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants);
+    promise = strategy ? callMethod(config, ctx, maxOutputBytes) : run(config, ctx, maxOutputBytes);
   } catch (error) {
     return settle(failure('plugin', describe(error)));
   }

@@ -70,7 +70,8 @@ export class SandboxIsolate {
   }
 
   /**
-   * Compiles and evaluates the plugin's bundled module (no imports allowed) and adopts its `run`.
+   * Compiles and evaluates the plugin's bundled module (no imports allowed) and adopts its `run`
+   * (or, for a router, judge or provider, its methods: see prelude.ts).
    * Synchronously, on this thread, like every call: the module's top-level code is untrusted too,
    * and isolated-vm's own threads leave V8 so little native stack below its limit that code
    * overflowing the stack there (recursive Proxy traps compiling code) crashed the process.
