@@ -56,6 +56,26 @@ describe('cpu placement', () => {
     expect(allowedCpus(process.pid)).toBe(before);
   });
 
+  it('sends a call to the worker on the host core whenever that one is free', async () => {
+    const pool = createSandboxPool({ size: 2, cpuPlacement: 'share-host-core' });
+    // A module-level counter tells which process's isolate ran a call: each process has its own.
+    const counter =
+      'let calls = 0; export function run(config) { const until = Date.now() + config.ms; while (Date.now() < until); return ++calls; }';
+    const slow = testPlugin(pool, 'slow', counter);
+    const quick = testPlugin(pool, 'quick', `${counter} // quick`);
+    const ctx = new MemoryTenants().context('t1');
+    try {
+      // The first worker is busy with `slow`, so `quick` starts on the second one...
+      const [a, b] = await Promise.all([slow.invoke({ ms: 300 }, ctx), quick.invoke({ ms: 0 }, ctx)]);
+      expect([a, b]).toEqual([1, 1]);
+      // ...and comes back to the first once it is free (warm there or not), when placement is on.
+      expect(await quick.invoke({ ms: 0 }, ctx)).toBe(placeable ? 1 : 2);
+      expect(await quick.invoke({ ms: 0 }, ctx)).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('keeps the main thread pinned until the last pool closes', () => {
     const a = placeNearHost('share-host-core');
     const b = placeNearHost('share-host-core');
