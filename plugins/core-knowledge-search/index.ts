@@ -6,6 +6,7 @@ import { definePlugin, type NodeContext, type NodePlugin } from '../../registry/
 import { NodeError, UserError } from '../../runtime/workflow/errors.ts';
 import { type Bm25Index, buildIndex, search } from './bm25.ts';
 import { documentList, type RawDocument, toSearchDocuments } from './documents.ts';
+import { searchWords } from './terms.ts';
 
 /** The node's `with:` block. */
 export interface KnowledgeSearchConfig {
@@ -39,9 +40,23 @@ export interface KnowledgeSearchOutput {
 const indexes = new Map<string, { index: Bm25Index; answers: Map<string, string> }>();
 const MAX_INDEXES = 32;
 
-/** The documents from config or from the asset file named in `source`. */
-async function loadDocuments(config: KnowledgeSearchConfig, ctx: NodeContext): Promise<RawDocument[]> {
-  if (config.documents !== undefined) return documentList(config.documents, '"documents"');
+/** Most characters of a question sent to a full-text search (the host refuses longer queries). */
+const MAX_SEARCH_QUERY = 2_000;
+/** Candidates asked of a full-text search: enough that BM25 still has a choice to make. */
+const SEARCH_CANDIDATES = 50;
+
+/**
+ * The documents from config or from the asset named in `source`. When the host has a full-text index
+ * (ctx.assets.search), only the documents sharing a word with the question come back (`candidates`),
+ * so a knowledge base of any size never travels whole; otherwise the whole file is read.
+ */
+async function loadDocuments(
+  config: KnowledgeSearchConfig,
+  ctx: NodeContext,
+  query: string,
+): Promise<{ raw: RawDocument[]; candidates: boolean }> {
+  if (config.documents !== undefined)
+    return { raw: documentList(config.documents, '"documents"'), candidates: false };
   if (!config.source)
     throw new UserError('invalid-config', 'knowledge-search: give "documents" or a "source" file');
   if (!ctx.assets) {
@@ -51,7 +66,30 @@ async function loadDocuments(config: KnowledgeSearchConfig, ctx: NodeContext): P
       { nodeId: ctx.nodeId },
     );
   }
-  return documentList(await ctx.assets.read(config.source), `"${config.source}"`);
+  if (ctx.assets.search) {
+    const words = searchWords(query).slice(0, MAX_SEARCH_QUERY);
+    const found = await ctx.assets.search(config.source, words, { limit: SEARCH_CANDIDATES });
+    // null: the host indexes no documents under this name, so the shipped file answers.
+    if (found != null) return { raw: documentList(found, `"${config.source}"`), candidates: true };
+  }
+  return { raw: documentList(await ctx.assets.read(config.source), `"${config.source}"`), candidates: false };
+}
+
+/** The BM25 index of the documents; whole document sets are kept (a flow asks the same FAQ often), candidates are not. */
+function indexOf(raw: RawDocument[], titleWeight: number, keep: boolean) {
+  const build = () => {
+    const docs = toSearchDocuments(raw);
+    return { index: buildIndex(docs, titleWeight), answers: new Map(docs.map((d) => [d.id, d.answer])) };
+  };
+  if (!keep) return build();
+  const key = `${titleWeight}:${JSON.stringify(raw)}`;
+  let built = indexes.get(key);
+  if (!built) {
+    built = build();
+    if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
+    indexes.set(key, built);
+  }
+  return built;
 }
 
 /** Rounds a score for stable, readable output. */
@@ -148,16 +186,8 @@ const plugin: NodePlugin<KnowledgeSearchConfig, Promise<KnowledgeSearchOutput>> 
   async run(config, ctx) {
     const query =
       typeof config.query === 'string' ? config.query : config.query == null ? '' : String(config.query);
-    const raw = await loadDocuments(config, ctx);
-    const titleWeight = config.titleWeight ?? 2;
-    const key = `${titleWeight}:${JSON.stringify(raw)}`;
-    let built = indexes.get(key);
-    if (!built) {
-      const docs = toSearchDocuments(raw);
-      built = { index: buildIndex(docs, titleWeight), answers: new Map(docs.map((d) => [d.id, d.answer])) };
-      if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
-      indexes.set(key, built);
-    }
+    const { raw, candidates } = await loadDocuments(config, ctx, query);
+    const built = indexOf(raw, config.titleWeight ?? 2, !candidates);
     const minScore = config.minScore ?? 0.35;
     const hits = search(built.index, query)
       .filter((h) => h.score >= minScore)

@@ -36,3 +36,15 @@ export function terms(text: string): string[] {
     .filter((w) => !STOP_WORDS.has(w))
     .map(stem);
 }
+
+/**
+ * The words of a question worth looking up in a full-text index, as written (accents kept, so the
+ * index's own dictionary sees them): filler such as "hi", "please" or "want" would only widen the
+ * candidates a search returns.
+ */
+export function searchWords(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N}\p{M}'’]+/u)
+    .filter((token) => words(token).some((w) => !STOP_WORDS.has(w)))
+    .join(' ');
+}

@@ -100,7 +100,14 @@ export interface NodeContext {
     update(table: string, id: string, patch: Record<string, unknown>): Promise<Record<string, unknown>>;
   };
   /** Files the plugin reads from the workflow's folder (example data), as parsed JSON/YAML. */
-  assets?: { read(name: string): Promise<unknown> };
+  assets?: {
+    read(name: string): Promise<unknown>;
+    /**
+     * The documents of `name` that best match `query` (full-text, any of its words), best first; null
+     * when the host keeps no indexed documents for `name` (read the file instead). Absent in-process.
+     */
+    search?(name: string, query: string, options?: { limit?: number }): Promise<unknown[] | null>;
+  };
   llm?: (request: LlmRequest) => Promise<LlmResponse>;
   /** Present when permissions.email is set and the tenant has a mail server: the host sends, the plugin builds. */
   email?: { send(message: EmailMessage): Promise<EmailReceipt> };

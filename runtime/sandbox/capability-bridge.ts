@@ -16,6 +16,10 @@ export interface BridgedCall {
 }
 
 const MAX_KEY_LENGTH = 512;
+/** Longest assets.search query: a long chat message, far more words than a search needs. */
+const MAX_QUERY_LENGTH = 2_000;
+/** Most candidates one assets.search returns. */
+const MAX_SEARCH_LIMIT = 200;
 
 /** Runs one capability request and returns its result as JSON ('' for undefined); throws when refused. */
 export async function callCapability(call: BridgedCall, name: string, argsJson: string): Promise<string> {
@@ -95,6 +99,27 @@ async function dispatch(call: BridgedCall, name: string, args: unknown[]): Promi
       }
       return assets.read(file);
     }
+    case 'assets.search': {
+      const assets = granted(call, 'assets', p.assets === true ? ctx.assets : undefined);
+      const file = text(args[0], 'assets.search: the file name');
+      if (file.length === 0 || file.length > MAX_KEY_LENGTH) {
+        throw new UserError(
+          'bad-capability-call',
+          `assets.search: file names are 1 to ${MAX_KEY_LENGTH} characters`,
+        );
+      }
+      const query = text(args[1], 'assets.search: the query');
+      if (query.length > MAX_QUERY_LENGTH) {
+        throw new UserError(
+          'bad-capability-call',
+          `assets.search: the query is ${query.length} characters, over the limit of ${MAX_QUERY_LENGTH}`,
+        );
+      }
+      const limit = searchLimit(args[2]);
+      // A host without an index (in-process services, tests) answers "no documents indexed": read the file.
+      if (!assets.search) return null;
+      return assets.search(file, query, limit === undefined ? {} : { limit });
+    }
     case 'email.send': {
       const email = granted(call, 'email', p.email === true ? ctx.email : undefined);
       return email.send(emailMessage(args[0]));
@@ -122,6 +147,20 @@ function granted<T>(call: BridgedCall, what: string, capability: T | undefined):
 function refuse(call: BridgedCall, message: string): never {
   call.ctx.log(`refused: ${message}`, { level: 'warn' });
   throw new ForbiddenError(message);
+}
+
+/** The `limit` of assets.search options (`{ limit }` or null), checked: an integer from 1 to MAX_SEARCH_LIMIT. */
+function searchLimit(value: unknown): number | undefined {
+  if (value == null) return undefined;
+  const limit = record(value, 'assets.search: the options').limit;
+  if (limit == null) return undefined;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+    throw new UserError(
+      'bad-capability-call',
+      `assets.search: limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}, got ${JSON.stringify(limit)?.slice(0, 40)}`,
+    );
+  }
+  return limit;
 }
 
 function text(value: unknown, what: string): string {

@@ -20,6 +20,7 @@ export type CapabilityName =
   | 'data.insert'
   | 'data.update'
   | 'assets.read'
+  | 'assets.search'
   | 'email.send'
   | 'llm';
 

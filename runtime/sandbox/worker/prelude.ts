@@ -162,7 +162,12 @@ function buildCtx(runId, nodeId, tenantId, idempotencyKey, attempt, grants) {
         update: (table, id, patch) => request('data.update', [table, id, patch]),
       });
     }
-    if (grant === 'assets') ctx.assets = freeze({ read: (name) => request('assets.read', [name]) });
+    if (grant === 'assets') {
+      ctx.assets = freeze({
+        read: (name) => request('assets.read', [name]),
+        search: (name, query, options) => request('assets.search', [name, query, options === undefined ? null : options]),
+      });
+    }
     if (grant === 'email') ctx.email = freeze({ send: (message) => request('email.send', [message]) });
     if (grant === 'llm') ctx.llm = freeze((req) => request('llm', [req]));
   }
