@@ -11,8 +11,12 @@ import semver from 'semver';
 import { createCodeNode } from '../plugins/core-code/code-node.ts';
 import { createInProcessResolver } from '../runtime/engine/in-process-resolver.ts';
 import type { SandboxPool } from '../runtime/sandbox/sandbox-pool.ts';
-import { createSandboxedPlugin } from '../runtime/sandbox/sandboxed-plugin.ts';
-import { createSandboxedStrategy, type SandboxedStrategy } from '../runtime/sandbox/sandboxed-strategy.ts';
+import { createSandboxedPlugin, moduleSha256 } from '../runtime/sandbox/sandboxed-plugin.ts';
+import {
+  createSandboxedStrategy,
+  type ModuleCode,
+  type SandboxedStrategy,
+} from '../runtime/sandbox/sandboxed-strategy.ts';
 import { FlowError, UserError } from '../runtime/workflow/errors.ts';
 import type { PluginPackage } from './plugin-package.ts';
 import { createPluginStore, type PluginStore } from './plugin-store.ts';
@@ -33,7 +37,7 @@ export type CatalogStrategy = Plugin | (SandboxedStrategy & { origin: 'dev' | 'i
 
 const STRATEGY_KINDS = new Set(['router', 'judge', 'provider']);
 // Installed strategy modules kept in memory (they are immutable per version), so a routed call does not read its code each time.
-const MAX_STRATEGY_SOURCES = 64;
+const MAX_STRATEGY_MODULES = 64;
 
 /** Options for a catalog. */
 export interface PluginCatalogOptions {
@@ -50,7 +54,7 @@ export interface PluginCatalogOptions {
 export function createPluginCatalog(options: PluginCatalogOptions) {
   const store: PluginStore = createPluginStore(options.db);
   const dev = new Map<string, Map<string, PluginPackage>>(); // tenant → plugin id → package
-  const strategySources = new Map<string, Promise<string>>();
+  const strategyModules = new Map<string, Promise<ModuleCode>>();
   let builtinsLoaded:
     | Promise<{ plugins: Plugin[]; entries: CatalogEntry[]; resolve: PluginResolver }>
     | undefined;
@@ -116,18 +120,20 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
     };
   }
 
-  /** An installed version's module, read once per id@version (published versions never change). */
-  function installedSource(id: string, version: string): Promise<string> {
+  /** An installed version's module and its hash, read and hashed once per id@version (published versions never change). */
+  function installedCode(id: string, version: string): Promise<ModuleCode> {
     const key = `${id}@${version}`;
-    let source = strategySources.get(key);
-    if (!source) {
-      if (strategySources.size >= MAX_STRATEGY_SOURCES)
-        strategySources.delete(strategySources.keys().next().value!);
-      source = store.getPackage(id, version).then((pkg) => pkg.source);
-      source.catch(() => strategySources.delete(key)); // a failed read is tried again next time
-      strategySources.set(key, source);
+    let code = strategyModules.get(key);
+    if (!code) {
+      if (strategyModules.size >= MAX_STRATEGY_MODULES)
+        strategyModules.delete(strategyModules.keys().next().value!);
+      code = store
+        .getPackage(id, version)
+        .then((pkg) => ({ source: pkg.source, sha256: moduleSha256(pkg.source) }));
+      code.catch(() => strategyModules.delete(key)); // a failed read is tried again next time
+      strategyModules.set(key, code);
     }
-    return source;
+    return code;
   }
 
   /**
@@ -144,7 +150,7 @@ export function createPluginCatalog(options: PluginCatalogOptions) {
         strategies.push({ ...createSandboxedStrategy(pkg, pool, { tenantId }), origin: 'dev' });
     for (const { id, version, manifest } of installed)
       if (STRATEGY_KINDS.has(manifest.kind)) {
-        const source = () => installedSource(id, version);
+        const source = () => installedCode(id, version);
         strategies.push({
           ...createSandboxedStrategy({ manifest, source }, pool, { tenantId }),
           origin: 'installed',

@@ -7,7 +7,7 @@ import type { NodeContext, PluginManifest } from '../../registry/sdk/plugin.ts';
 import { callCapability } from './capability-bridge.ts';
 import { createSandboxPool } from './sandbox-pool.ts';
 import { MemoryTenants } from './testing/memory-tenants.ts';
-import { runBody, testPlugin } from './testing/test-plugin.ts';
+import { runBody, testManifest, testPlugin } from './testing/test-plugin.ts';
 
 const pool = createSandboxPool({ size: 1 });
 const tenants = new MemoryTenants();
@@ -26,14 +26,8 @@ function indexedAssets() {
   return { asked, assets };
 }
 
-const manifest = (permissions: PluginManifest['permissions']): PluginManifest => ({
-  id: 'test/raw',
-  version: '1.0.0',
-  kind: 'node',
-  title: 'raw',
-  description: 'raw bridge calls',
-  permissions,
-});
+const manifest = (permissions: PluginManifest['permissions']) =>
+  testManifest('test/raw', 'node', permissions);
 
 const bridged = (
   assets: NodeContext['assets'],

@@ -8,7 +8,7 @@ import { ForbiddenError } from '../workflow/errors.ts';
 import { callCapability } from './capability-bridge.ts';
 import { createSandboxPool } from './sandbox-pool.ts';
 import { MemoryTenants } from './testing/memory-tenants.ts';
-import { runBody, testPlugin } from './testing/test-plugin.ts';
+import { runBody, testManifest, testPlugin } from './testing/test-plugin.ts';
 
 const pool = createSandboxPool({ size: 1 });
 const tenants = new MemoryTenants();
@@ -32,14 +32,8 @@ function outbox(): NonNullable<NodeContext['email']> & { sent: EmailMessage[] } 
   };
 }
 
-const manifest = (permissions: PluginManifest['permissions']): PluginManifest => ({
-  id: 'test/raw',
-  version: '1.0.0',
-  kind: 'node',
-  title: 'raw',
-  description: 'raw bridge calls',
-  permissions,
-});
+const manifest = (permissions: PluginManifest['permissions']) =>
+  testManifest('test/raw', 'node', permissions);
 
 describe('assets through the bridge', () => {
   it('reads a file for a plugin that declares assets', async () => {

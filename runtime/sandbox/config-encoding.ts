@@ -20,59 +20,10 @@ const MAX_UNDEFINED = 64;
 
 /** Encodes `config`; throws (a DataCloneError, "could not be cloned") when it is not plain data. */
 export function encodeConfig(config: unknown): EncodedConfig {
-  const kind = jsonKind(config, 0);
-  if (kind === EXACT) return { format: 'json', body: JSON.stringify(config), undefinedPaths: [] };
-  // Rare: walk again, this time keeping the paths of the undefined members.
   const undefinedPaths: Array<Array<string | number>> = [];
-  if (kind === NOT_JSON || !isExactJson(config, [], undefinedPaths))
-    return { format: 'v8', body: serialize(config) };
-  return { format: 'json', body: JSON.stringify(withNulls(config, undefinedPaths)), undefinedPaths };
-}
-
-const EXACT = 0;
-const WITH_UNDEFINED = 1;
-const NOT_JSON = 2;
-
-/**
- * The common case, fast: whether JSON keeps `value` exactly (EXACT), would drop undefined members
- * (WITH_UNDEFINED), or changes it some other way (NOT_JSON). No paths are kept; isExactJson has the
- * same rules and records them.
- */
-function jsonKind(value: unknown, depth: number): number {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return EXACT;
-    case 'number':
-      return Number.isFinite(value) && (value !== 0 || 1 / value > 0) ? EXACT : NOT_JSON;
-    case 'object': {
-      if (value === null) return EXACT;
-      if (depth >= MAX_JSON_DEPTH) return NOT_JSON;
-      let kind = EXACT;
-      if (Array.isArray(value)) {
-        if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_JSON;
-        for (let i = 0; i < value.length; i++) {
-          const item: unknown = value[i];
-          const itemKind = item === undefined ? WITH_UNDEFINED : jsonKind(item, depth + 1);
-          if (itemKind === NOT_JSON) return NOT_JSON;
-          kind |= itemKind;
-        }
-        return kind;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return NOT_JSON;
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
-        const member = (value as Record<string, unknown>)[key];
-        const memberKind = member === undefined ? WITH_UNDEFINED : jsonKind(member, depth + 1);
-        if (memberKind === NOT_JSON) return NOT_JSON;
-        kind |= memberKind;
-      }
-      return kind;
-    }
-    default:
-      return NOT_JSON; // undefined at the top, a function, a symbol, a bigint
-  }
+  if (!isExactJson(config, [], undefinedPaths)) return { format: 'v8', body: serialize(config) };
+  const json = JSON.stringify(undefinedPaths.length > 0 ? withNulls(config, undefinedPaths) : config);
+  return { format: 'json', body: json, undefinedPaths };
 }
 
 /**

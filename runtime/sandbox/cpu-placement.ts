@@ -43,8 +43,7 @@ export function placeNearHost(mode: CpuPlacementMode): CpuPlacement | undefined 
   if (mode === 'off' || process.platform !== 'linux' || !TASKSET) return undefined;
   if (!hostPin) {
     try {
-      const status = readFileSync(`/proc/${process.pid}/task/${process.pid}/status`, 'utf8');
-      const original = /^Cpus_allowed_list:\s*(\S+)/m.exec(status)?.[1];
+      const original = allowedCpus(process.pid);
       const allowed = original ? parseCpuList(original) : [];
       const cpu = currentCpu();
       // One allowed core: everything shares it already. A cpu we may not use: cpusets changed under us.

@@ -13,6 +13,7 @@ import {
   type SandboxedJudge,
   type SandboxedProvider,
 } from './sandboxed-strategy.ts';
+import { testManifest } from './testing/test-plugin.ts';
 
 const pool = createSandboxPool({ size: 1, limits: { cpuMs: 1_000, memoryMb: 32 } });
 let server: OpenAiServer;
@@ -25,14 +26,7 @@ afterAll(async () => {
 });
 
 function strategy(name: string, kind: PluginKind, source: string, permissions: Permissions = {}) {
-  const manifest = {
-    id: `acme/${name}`,
-    version: '1.0.0',
-    kind,
-    title: name,
-    description: `test ${kind}`,
-    permissions,
-  };
+  const manifest = testManifest(`acme/${name}`, kind, permissions);
   return createSandboxedStrategy({ manifest, source }, pool, { tenantId: 'acme' });
 }
 

@@ -9,21 +9,14 @@ import { NodeError, TimeoutError } from '../workflow/errors.ts';
 import { createSandboxPool } from './sandbox-pool.ts';
 import { createSandboxedStrategy, type SandboxedJudge, type SandboxedRouter } from './sandboxed-strategy.ts';
 import { MemoryTenants } from './testing/memory-tenants.ts';
+import { testManifest } from './testing/test-plugin.ts';
 
 const pool = createSandboxPool({ size: 1, limits: { cpuMs: 1_000, memoryMb: 32 } });
 const tenants = new MemoryTenants();
 afterAll(() => pool.close());
 
-function manifest(name: string, kind: PluginKind, permissions: Permissions = {}) {
-  return {
-    id: `acme/${name}`,
-    version: '1.0.0',
-    kind,
-    title: name,
-    description: `test ${kind}`,
-    permissions,
-  };
-}
+const manifest = (name: string, kind: PluginKind, permissions: Permissions = {}) =>
+  testManifest(`acme/${name}`, kind, permissions);
 
 function strategy(name: string, kind: PluginKind, source: string, permissions: Permissions = {}) {
   return createSandboxedStrategy({ manifest: manifest(name, kind, permissions), source }, pool, {

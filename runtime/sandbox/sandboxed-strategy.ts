@@ -56,8 +56,17 @@ export type SandboxedStrategy = SandboxedRouter | SandboxedJudge | SandboxedProv
 /** A published strategy plugin version: its manifest and its bundled module (or how to read it). */
 export interface SandboxedStrategySource {
   manifest: PluginManifest;
-  /** The bundled module, or a loader called on first use (so only the version a call picks is read). */
-  source: string | (() => Promise<string>);
+  /**
+   * The bundled module, or a loader of it and its sha256 called on first use (so only the version a
+   * call picks is read, and a caller that keeps modules hashes each one once).
+   */
+  source: string | (() => Promise<ModuleCode>);
+}
+
+/** A bundled module and its sha256 (hex), the key of its isolates. */
+export interface ModuleCode {
+  source: string;
+  sha256: string;
 }
 
 /** Whose calls these are: isolates are per tenant, and log lines go to `log`. */
@@ -83,14 +92,13 @@ export function createSandboxedStrategy(
       `${manifest.id} is a ${manifest.kind} plugin, not a router, judge or provider`,
     );
   const id = `${manifest.id}@${manifest.version}`;
-  let code: Promise<{ source: string; sha256: string }> | undefined;
-  const read = async () => {
-    const source = typeof plugin.source === 'string' ? plugin.source : await plugin.source();
-    return { source, sha256: moduleSha256(source) };
-  };
+  const given = plugin.source;
+  let code: Promise<ModuleCode> | undefined;
   // A failed read (the database was away) is tried again on the next call.
   const loadCode = () =>
-    (code ??= read().catch((error: unknown) => {
+    (code ??= (
+      typeof given === 'string' ? Promise.resolve({ source: given, sha256: moduleSha256(given) }) : given()
+    ).catch((error: unknown) => {
       code = undefined;
       throw error;
     }));

@@ -4,34 +4,19 @@
  * sandbox (runtime/sandbox/sandboxed-strategy.ts) and whose methods therefore return promises.
  */
 import semver from 'semver';
-import type {
-  JudgePlugin,
-  Plugin,
-  PluginManifest,
-  ProviderPlugin,
-  RouteOutcome,
-  RouteRequest,
-  RouterPlugin,
-  RouterState,
-} from '../../../registry/sdk/plugin.ts';
+import type { JudgePlugin, Plugin, ProviderPlugin, RouterPlugin } from '../../../registry/sdk/plugin.ts';
 import { parseUses } from '../../engine/in-process-resolver.ts';
 import type { SandboxedStrategy } from '../../sandbox/sandboxed-strategy.ts';
 import { UserError } from '../../workflow/errors.ts';
 
+/** `fn` that may answer with a promise of what it returns. */
+type MayAwait<F> = F extends (...args: infer A) => infer R ? (...args: A) => R | Promise<R> : never;
+
 /** A router the host can use: a built-in answers at once, a sandboxed one with a promise. */
 export interface RouterStrategy {
-  manifest: PluginManifest & { kind: 'router' };
-  choose(
-    request: RouteRequest,
-    state: RouterState,
-    config: Record<string, unknown>,
-    random: () => number,
-  ): ReturnType<RouterPlugin['choose']> | Promise<ReturnType<RouterPlugin['choose']>>;
-  learn(
-    outcome: RouteOutcome,
-    state: RouterState,
-    config: Record<string, unknown>,
-  ): RouterState | Promise<RouterState>;
+  manifest: RouterPlugin['manifest'];
+  choose: MayAwait<RouterPlugin['choose']>;
+  learn: MayAwait<RouterPlugin['learn']>;
 }
 
 /** Where a strategy plugin came from; dev builds win over installed versions and built-ins. */

@@ -1,7 +1,12 @@
 /**
  * Builds sandboxed test plugins from a snippet of module source, for tests and benchmarks.
  */
-import type { Permissions, ResolvedPlugin } from '../../../registry/sdk/plugin.ts';
+import type {
+  Permissions,
+  PluginKind,
+  PluginManifest,
+  ResolvedPlugin,
+} from '../../../registry/sdk/plugin.ts';
 import type { SandboxLimits } from '../limits.ts';
 import type { SandboxPool } from '../sandbox-pool.ts';
 import { createSandboxedPlugin } from '../sandboxed-plugin.ts';
@@ -14,15 +19,18 @@ export function testPlugin(
   permissions: Permissions = {},
   limits?: Partial<SandboxLimits>,
 ): ResolvedPlugin {
-  const manifest = {
-    id: `test/${name}`,
-    version: '1.0.0',
-    kind: 'node' as const,
-    title: name,
-    description: `test plugin ${name}`,
-    permissions,
-  };
+  const manifest = testManifest(`test/${name}`, 'node', permissions);
   return createSandboxedPlugin({ manifest, source }, pool, { limits });
+}
+
+/** The manifest of test plugin `id` (`scope/name`, version 1.0.0) of `kind` with `permissions`. */
+export function testManifest(
+  id: string,
+  kind: PluginKind = 'node',
+  permissions: Permissions = {},
+): PluginManifest {
+  const title = id.slice(id.indexOf('/') + 1);
+  return { id, version: '1.0.0', kind, title, description: `test ${kind} ${title}`, permissions };
 }
 
 /** Module source whose `run(config, ctx)` is the given async function body. */
