@@ -13,7 +13,9 @@ import { withTenant } from '../db/with-tenant.ts';
 import { isCatalog } from '../workflow/is-catalog.ts';
 import { parseWorkflow } from '../workflow/parse-workflow.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { WORKFLOW_ID } from './http/schemas.ts';
 import { tenantTables } from './runs/tenant-tables.ts';
+import { createWorkflow, publishVersion } from './workflows/workflow-store.ts';
 
 /** The example workflows folder. */
 export const WORKFLOWS_DIR = fileURLToPath(new URL('../../workflows/', import.meta.url));
@@ -65,34 +67,20 @@ export async function seedDemo(
 
     const parsed = parseWorkflow(yaml, file);
     const wf = parsed.workflow;
-    if (!wf || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(wf.id)) {
+    if (!wf || !WORKFLOW_ID.test(wf.id)) {
       result.skipped.push(file);
       logger.warn({ file, problems: parsed.problems.slice(0, 3) }, 'example workflow skipped');
       continue;
     }
     await withTenant(db, tenantId, async (trx) => {
-      await trx
-        .insertInto('workflows')
-        .values({
-          tenant_id: tenantId,
-          id: wf.id,
-          name: wf.name ?? wf.id,
-          current_version: 1,
-          published_version: 1,
-        })
-        .execute();
-      await trx
-        .insertInto('workflow_versions')
-        .values({
-          tenant_id: tenantId,
-          workflow_id: wf.id,
-          version: 1,
-          yaml,
-          author_id: user.id,
-          message: `Example from workflows/${file}`,
-          published: true,
-        })
-        .execute();
+      await createWorkflow(trx, tenantId, {
+        id: wf.id,
+        name: wf.name ?? wf.id,
+        yaml,
+        message: `Example from workflows/${file}`,
+        authorId: user.id,
+      });
+      await publishVersion(trx, wf.id, 1);
     });
     result.workflows.push(wf.id);
   }

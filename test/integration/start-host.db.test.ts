@@ -16,23 +16,21 @@ afterAll(async () => {
   await host?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
+/** The host on `dataDir`, as `npm start` runs it (without a built studio). */
+const start = () =>
+  startHost({ port: 0, dataDir, logLevel: 'silent', studioDir: path.join(dataDir, 'no-studio') });
+/** Signs `client` in with the demo login printed at first start. */
+const demoLogin = (client: ApiClient) =>
+  client.post('/api/auth/login', { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
 
 describe('startHost', () => {
   it('starts on the embedded database, seeds the demo once, and comes back with the same data', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'flow-start-'));
-    host = await startHost({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      studioDir: path.join(dataDir, 'no-studio'),
-    });
+    host = await start();
     const client = new ApiClient(host.url);
     expect((await client.get('/healthz')).body).toEqual({ status: 'ok' });
     expect((await client.get('/readyz')).body).toEqual({ status: 'ready' });
-    const login = await client.post('/api/auth/login', {
-      email: DEMO_LOGIN.email,
-      password: DEMO_LOGIN.password,
-    });
+    const login = await demoLogin(client);
     expect(login.status).toBe(200);
     expect(login.body.tenant.slug).toBe('demo');
     const orders = await client.get('/api/workflows');
@@ -57,17 +55,9 @@ describe('startHost', () => {
     }
     await host.close();
 
-    host = await startHost({
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      studioDir: path.join(dataDir, 'no-studio'),
-    });
+    host = await start();
     const again = new ApiClient(host.url);
-    const second = await again.post('/api/auth/login', {
-      email: DEMO_LOGIN.email,
-      password: DEMO_LOGIN.password,
-    });
+    const second = await demoLogin(again);
     expect(second.body.tenant.id).toBe(login.body.tenant.id);
     expect((await again.get('/api/workflows')).body.workflows).toEqual(orders.body.workflows);
   });

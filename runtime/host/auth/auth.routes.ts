@@ -1,6 +1,6 @@
 /** Sign-up, sign-in, sign-out (here and everywhere) and "who am I". */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withLookup, withTenant } from '../../db/with-tenant.ts';
 import { UnauthorizedError, UserError } from '../../workflow/errors.ts';
@@ -23,38 +23,35 @@ export const sessionSchema = strictObject({
   csrfToken: { type: ['string', 'null'] },
 });
 
-/** Reads the user, tenant and role for a session answer. */
+/** Reads the user, tenant and role for a session answer, in the tenant's transaction. */
 export async function describeSession(
-  db: Kysely<Database>,
-  tenantId: string,
+  trx: Transaction<Database>,
   userId: string,
   via: 'session' | 'api-key',
   csrfToken: string | null,
 ) {
-  return withTenant(db, tenantId, async (trx) => {
-    const row = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-      .select([
-        'u.id as userId',
-        'u.email',
-        'u.name as userName',
-        't.id as tenantId',
-        't.slug',
-        't.name as tenantName',
-        'm.role',
-      ])
-      .where('m.user_id', '=', userId)
-      .executeTakeFirstOrThrow();
-    return {
-      user: { id: row.userId, email: row.email, name: row.userName },
-      tenant: { id: row.tenantId, slug: row.slug, name: row.tenantName },
-      role: row.role,
-      via,
-      csrfToken,
-    };
-  });
+  const row = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+    .select([
+      'u.id as userId',
+      'u.email',
+      'u.name as userName',
+      't.id as tenantId',
+      't.slug',
+      't.name as tenantName',
+      'm.role',
+    ])
+    .where('m.user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return {
+    user: { id: row.userId, email: row.email, name: row.userName },
+    tenant: { id: row.tenantId, slug: row.slug, name: row.tenantName },
+    role: row.role,
+    via,
+    csrfToken,
+  };
 }
 
 /** A slug from a name, made unique with a short random suffix. */
@@ -100,7 +97,7 @@ export const authRoutes: RouteDef[] = [
         .executeTakeFirstOrThrow();
       const tenantId = randomUUID();
       const tenantSlug = body.tenantSlug ?? slugFrom(body.tenantName);
-      const csrf = await withTenant(services.db, tenantId, async (trx) => {
+      const session = await withTenant(services.db, tenantId, async (trx) => {
         const taken = await trx
           .insertInto('tenants')
           .values({ id: tenantId, slug: tenantSlug, name: body.tenantName.trim() })
@@ -119,12 +116,13 @@ export const authRoutes: RouteDef[] = [
           .values({ tenant_id: tenantId, user_id: user.id, role: 'owner' })
           .execute();
         await recordAudit(trx, { tenantId, userId: user.id }, 'auth.signup', mail, {}, ctx.ip);
-        return startSession(ctx, services.config, trx, tenantId, user.id);
+        const csrf = await startSession(ctx, services.config, trx, tenantId, user.id);
+        return describeSession(trx, user.id, 'session', csrf);
       }).catch(async (error: unknown) => {
         await services.db.deleteFrom('users').where('id', '=', user.id).execute();
         throw error;
       });
-      return { status: 201, body: await describeSession(services.db, tenantId, user.id, 'session', csrf) };
+      return { status: 201, body: session };
     },
   }),
 
@@ -173,11 +171,12 @@ export const authRoutes: RouteDef[] = [
         );
       }
       services.loginLimit.succeed(ctx.ip, mail);
-      const csrf = await withTenant(services.db, tenant.id, async (trx) => {
+      const session = await withTenant(services.db, tenant.id, async (trx) => {
         await recordAudit(trx, { tenantId: tenant.id, userId: user.id }, 'auth.login', mail, {}, ctx.ip);
-        return startSession(ctx, services.config, trx, tenant.id, user.id);
+        const csrf = await startSession(ctx, services.config, trx, tenant.id, user.id);
+        return describeSession(trx, user.id, 'session', csrf);
       });
-      return { body: await describeSession(services.db, tenant.id, user.id, 'session', csrf) };
+      return { body: session };
     },
   }),
 
@@ -188,10 +187,11 @@ export const authRoutes: RouteDef[] = [
     permission: 'signed-in',
     summary: 'The signed-in caller, their tenant and role, and the CSRF token',
     responses: { 200: ok('the caller', sessionSchema), ...errors(401) },
-    async handler({ auth, services }) {
-      if (!auth.userId) throw new UnauthorizedError('this credential has no user');
+    async handler({ auth, tx }) {
+      const userId = auth.userId;
+      if (!userId) throw new UnauthorizedError('this credential has no user');
       const csrf = (auth as { csrfToken?: string }).csrfToken ?? null;
-      return { body: await describeSession(services.db, auth.tenantId, auth.userId, auth.via, csrf) };
+      return { body: await tx((trx) => describeSession(trx, userId, auth.via, csrf)) };
     },
   }),
 

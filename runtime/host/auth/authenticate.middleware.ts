@@ -6,7 +6,7 @@
 import type { Middleware } from 'koa';
 import { sql } from 'kysely';
 import type { Role } from '../../db/schema.ts';
-import { withTenant } from '../../db/with-tenant.ts';
+import { withLookup, withTenant } from '../../db/with-tenant.ts';
 import type { HostServices } from '../host-services.ts';
 import { hashToken } from './api-key-token.ts';
 import type { AuthContext } from './auth-context.ts';
@@ -45,8 +45,7 @@ export async function fromSession(
 /** Looks up an API key (a reason string when refused) by its hash, then its creator's current role in the key's tenant. */
 export async function fromApiKey(services: HostServices, token: string): Promise<AuthContext | string> {
   const keyHash = hashToken(token);
-  return services.db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.api_key_hash', ${keyHash}, true)`.execute(trx);
+  return withLookup(services.db, { 'app.api_key_hash': keyHash }, async (trx) => {
     const key = await trx
       .selectFrom('api_keys')
       .select(['id', 'tenant_id', 'created_by', 'scopes', 'revoked_at', 'last_used_at'])

@@ -29,8 +29,10 @@ export const nullableTimestamp: Schema = { type: ['string', 'null'], format: 'da
 export const role: Schema = { type: 'string', enum: ['owner', 'admin', 'builder', 'viewer'] };
 /** An email address. */
 export const email: Schema = { type: 'string', format: 'email', maxLength: 254 };
+/** What a workflow id (slug) may be: the database checks the same pattern. */
+export const WORKFLOW_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 /** A workflow id (slug). */
-export const workflowId: Schema = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' };
+export const workflowId: Schema = { type: 'string', pattern: WORKFLOW_ID.source };
 
 /** An object schema where every listed property is required and nothing else is allowed. */
 export function strictObject(properties: Record<string, Schema>, optional: string[] = []): Schema {

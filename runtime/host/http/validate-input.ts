@@ -2,7 +2,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { UserError } from '../../workflow/errors.ts';
-import type { Schema } from './define-route.ts';
 
 /** One ajv instance for the API. */
 export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
@@ -35,9 +34,4 @@ export function check(validate: ValidateFunction, where: string, value: unknown)
     .map((p) => `${p.path}: ${p.message}`)
     .join('; ');
   throw new UserError('invalid-request', `the request ${where} is not valid: ${summary}`, { problems }, 400);
-}
-
-/** Compiles a schema once. */
-export function compile(ajv: Ajv2020, schema: Schema): ValidateFunction {
-  return ajv.compile(schema);
 }

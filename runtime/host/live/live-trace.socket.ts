@@ -11,6 +11,7 @@ import { type AuthContext, allows } from '../auth/auth-context.ts';
 import { fromApiKey, fromSession } from '../auth/authenticate.middleware.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import type { HostServices } from '../host-services.ts';
+import { runEvents } from '../runs/runs.routes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -76,14 +77,7 @@ export function attachLiveTrace(server: HttpServer, services: HostServices): Ser
             .select('status')
             .where('id', '=', runId)
             .executeTakeFirst();
-          if (!row) return undefined;
-          const events = await trx
-            .selectFrom('run_events')
-            .select('event')
-            .where('run_id', '=', runId)
-            .orderBy('seq')
-            .execute();
-          return { status: row.status, events: events.map((e) => e.event as unknown as TraceEvent) };
+          return row && { status: row.status, events: await runEvents(trx, runId) };
         });
         if (!run) {
           stopHolding();

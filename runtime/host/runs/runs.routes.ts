@@ -1,26 +1,29 @@
 /** Starting, watching, listing and cancelling runs. */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { TraceEvent } from '../../engine/types.ts';
 import { NotFoundError } from '../../workflow/errors.ts';
 import { defineRoute, type RouteDef } from '../http/define-route.ts';
 import { arrayOf, errors, ok, strictObject, uuid, workflowId } from '../http/schemas.ts';
 import type { VersionChoice } from './run-service.ts';
 import { runDetailSchema, runSummarySchema, toRunDetail, toRunSummary } from './run-view.ts';
 
-/** A run with its full trace, or 404 (also for another tenant's run). */
-export async function loadRun(trx: Transaction<Database>, runId: string) {
-  const row = await trx.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  if (!row) throw new NotFoundError('run', runId);
-  const events = await trx
+/** A run's stored trace events, in order. */
+export async function runEvents(trx: Transaction<Database>, runId: string): Promise<TraceEvent[]> {
+  const rows = await trx
     .selectFrom('run_events')
     .select('event')
     .where('run_id', '=', runId)
     .orderBy('seq')
     .execute();
-  return toRunDetail(
-    row,
-    events.map((e) => e.event),
-  );
+  return rows.map((r) => r.event as unknown as TraceEvent);
+}
+
+/** A run with its full trace, or 404 (also for another tenant's run). */
+export async function loadRun(trx: Transaction<Database>, runId: string) {
+  const row = await trx.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!row) throw new NotFoundError('run', runId);
+  return toRunDetail(row, await runEvents(trx, runId));
 }
 
 type StartBody = {

@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withTenant } from '../../db/with-tenant.ts';
 import type { Keyring } from './keyring.ts';
-import { open } from './secret-box.ts';
-import { secretAad } from './secrets.routes.ts';
+import { openSecretRow } from './secret-row.ts';
 
 /** The secret's value, or undefined when the tenant has not set it. */
 export async function readTenantSecret(
@@ -16,10 +15,5 @@ export async function readTenantSecret(
   const row = await withTenant(db, tenantId, (trx) =>
     trx.selectFrom('secrets').selectAll().where('name', '=', name).executeTakeFirst(),
   );
-  if (!row) return undefined;
-  return open(
-    keyring,
-    { keyId: row.key_id, iv: row.iv, tag: row.tag, ciphertext: row.ciphertext },
-    secretAad(tenantId, name),
-  );
+  return row && openSecretRow(keyring, tenantId, row);
 }

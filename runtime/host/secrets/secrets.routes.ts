@@ -3,7 +3,8 @@ import { NotFoundError } from '../../workflow/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { defineRoute, type RouteDef } from '../http/define-route.ts';
 import { arrayOf, errors, ok, strictObject, timestamp } from '../http/schemas.ts';
-import { mask, open, seal } from './secret-box.ts';
+import { mask } from './secret-box.ts';
+import { openSecretRow, sealSecretRow } from './secret-row.ts';
 
 const secretName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' };
 const secret = strictObject({
@@ -12,9 +13,6 @@ const secret = strictObject({
   keyId: { type: 'string' },
   updatedAt: timestamp,
 });
-
-/** Associated data binding a ciphertext to its tenant and name: a row copied elsewhere will not open. */
-export const secretAad = (tenantId: string, name: string) => `${tenantId}/${name}`;
 
 /** Routes under /api/secrets. */
 export const secretRoutes: RouteDef[] = [
@@ -30,13 +28,7 @@ export const secretRoutes: RouteDef[] = [
       const secrets = rows.map((r) => {
         let masked = '••••';
         try {
-          masked = mask(
-            open(
-              services.config.keyring,
-              { keyId: r.key_id, iv: r.iv, tag: r.tag, ciphertext: r.ciphertext },
-              secretAad(auth.tenantId, r.name),
-            ),
-          );
+          masked = mask(openSecretRow(services.config.keyring, auth.tenantId, r));
         } catch {
           masked = '(cannot decrypt: key missing)';
         }
@@ -57,15 +49,8 @@ export const secretRoutes: RouteDef[] = [
     responses: { 200: ok('the secret, masked', secret), ...errors(400, 401, 403) },
     async handler({ params, body, auth, ctx, services, tx }) {
       const name = params.name!;
-      const sealed = seal(services.config.keyring, body.value, secretAad(auth.tenantId, name));
+      const values = sealSecretRow(services.config.keyring, auth.tenantId, name, body.value);
       const row = await tx(async (trx) => {
-        const values = {
-          key_id: sealed.keyId,
-          iv: sealed.iv,
-          tag: sealed.tag,
-          ciphertext: sealed.ciphertext,
-          updated_at: new Date(),
-        };
         const r = await trx
           .insertInto('secrets')
           .values({ tenant_id: auth.tenantId, name, ...values })
@@ -122,21 +107,10 @@ export const secretRoutes: RouteDef[] = [
           .forUpdate()
           .execute();
         for (const r of rows) {
-          const aad = secretAad(auth.tenantId, r.name);
-          const sealed = seal(
-            keyring,
-            open(keyring, { keyId: r.key_id, iv: r.iv, tag: r.tag, ciphertext: r.ciphertext }, aad),
-            aad,
-          );
+          const value = openSecretRow(keyring, auth.tenantId, r);
           await trx
             .updateTable('secrets')
-            .set({
-              key_id: sealed.keyId,
-              iv: sealed.iv,
-              tag: sealed.tag,
-              ciphertext: sealed.ciphertext,
-              updated_at: new Date(),
-            })
+            .set(sealSecretRow(keyring, auth.tenantId, r.name, value))
             .where('name', '=', r.name)
             .execute();
         }

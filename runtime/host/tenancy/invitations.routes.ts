@@ -1,6 +1,5 @@
 /** Invitations: an admin invites an email with a role; the token (shown once) lets that person join. */
-import { sql } from 'kysely';
-import { withTenant } from '../../db/with-tenant.ts';
+import { withLookup, withTenant } from '../../db/with-tenant.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError, UserError } from '../../workflow/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashToken, randomToken } from '../auth/api-key-token.ts';
@@ -19,6 +18,20 @@ const invitation = strictObject({
   createdAt: timestamp,
   expiresAt: timestamp,
 });
+const columns = ['id', 'email', 'role', 'created_at', 'expires_at'] as const;
+const toInvitation = (r: {
+  id: string;
+  email: string;
+  role: string;
+  created_at: Date;
+  expires_at: Date | string;
+}) => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
 
 /** Routes under /api/invitations. */
 export const invitationRoutes: RouteDef[] = [
@@ -36,23 +49,13 @@ export const invitationRoutes: RouteDef[] = [
       const rows = await tx((trx) =>
         trx
           .selectFrom('invitations')
-          .select(['id', 'email', 'role', 'created_at', 'expires_at'])
+          .select(columns)
           .where('accepted_at', 'is', null)
           .where('expires_at', '>', new Date())
           .orderBy('created_at')
           .execute(),
       );
-      return {
-        body: {
-          invitations: rows.map((r) => ({
-            id: r.id,
-            email: r.email,
-            role: r.role,
-            createdAt: r.created_at,
-            expiresAt: r.expires_at,
-          })),
-        },
-      };
+      return { body: { invitations: rows.map(toInvitation) } };
     },
   }),
 
@@ -82,24 +85,12 @@ export const invitationRoutes: RouteDef[] = [
             invited_by: auth.userId,
             expires_at: new Date(Date.now() + services.config.invitationTtlMs),
           })
-          .returning(['id', 'email', 'role', 'created_at', 'expires_at'])
+          .returning(columns)
           .executeTakeFirstOrThrow();
         await recordAudit(trx, auth, 'member.invited', r.email, { role: r.role }, ctx.ip);
         return r;
       });
-      return {
-        status: 201,
-        body: {
-          invitation: {
-            id: row.id,
-            email: row.email,
-            role: row.role,
-            createdAt: row.created_at,
-            expiresAt: row.expires_at,
-          },
-          token,
-        },
-      };
+      return { status: 201, body: { invitation: toInvitation(row), token } };
     },
   }),
 
@@ -143,14 +134,9 @@ export const invitationRoutes: RouteDef[] = [
     responses: { 200: ok('signed in to the new tenant', sessionSchema), ...errors(400, 401, 404) },
     async handler({ body, ctx, services }) {
       const tokenHash = hashToken(body.token);
-      const invite = await services.db.transaction().execute(async (trx) => {
-        await sql`SELECT set_config('app.invitation_token_hash', ${tokenHash}, true)`.execute(trx);
-        return trx
-          .selectFrom('invitations')
-          .selectAll()
-          .where('token_hash', '=', tokenHash)
-          .executeTakeFirst();
-      });
+      const invite = await withLookup(services.db, { 'app.invitation_token_hash': tokenHash }, (trx) =>
+        trx.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
+      );
       if (!invite || invite.accepted_at || new Date(invite.expires_at) <= new Date())
         throw new NotFoundError('invitation', 'token');
       let user = await services.db
@@ -176,7 +162,7 @@ export const invitationRoutes: RouteDef[] = [
           .executeTakeFirstOrThrow();
       }
       const userId = user.id;
-      const csrf = await withTenant(services.db, invite.tenant_id, async (trx) => {
+      const session = await withTenant(services.db, invite.tenant_id, async (trx) => {
         const claimed = await trx
           .updateTable('invitations')
           .set({ accepted_at: new Date() })
@@ -197,9 +183,10 @@ export const invitationRoutes: RouteDef[] = [
           { role: invite.role },
           ctx.ip,
         );
-        return startSession(ctx, services.config, trx, invite.tenant_id, userId);
+        const csrf = await startSession(ctx, services.config, trx, invite.tenant_id, userId);
+        return describeSession(trx, userId, 'session', csrf);
       });
-      return { body: await describeSession(services.db, invite.tenant_id, userId, 'session', csrf) };
+      return { body: session };
     },
   }),
 ];

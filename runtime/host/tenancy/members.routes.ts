@@ -15,6 +15,21 @@ const member = strictObject({
   joinedAt: timestamp,
 });
 
+/** Members with their user's email and name, as the API shows them. */
+const membersOf = (trx: Transaction<Database>) =>
+  trx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.email', 'u.name', 'm.role', 'm.created_at']);
+
+const toMember = (r: { id: string; email: string; name: string; role: Role; created_at: Date }) => ({
+  userId: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  joinedAt: r.created_at,
+});
+
 /** The member's current role in the request's tenant; 404 when they are not a member (or of another tenant). */
 async function memberRole(trx: Transaction<Database>, userId: string): Promise<{ role: Role }> {
   const current = await trx
@@ -53,25 +68,8 @@ export const memberRoutes: RouteDef[] = [
     summary: 'List members and their roles',
     responses: { 200: ok('members', strictObject({ members: arrayOf(member) })), ...errors(401, 403) },
     async handler({ tx }) {
-      const rows = await tx((trx) =>
-        trx
-          .selectFrom('memberships as m')
-          .innerJoin('users as u', 'u.id', 'm.user_id')
-          .select(['u.id', 'u.email', 'u.name', 'm.role', 'm.created_at'])
-          .orderBy('m.created_at')
-          .execute(),
-      );
-      return {
-        body: {
-          members: rows.map((r) => ({
-            userId: r.id,
-            email: r.email,
-            name: r.name,
-            role: r.role,
-            joinedAt: r.created_at,
-          })),
-        },
-      };
+      const rows = await tx((trx) => membersOf(trx).orderBy('m.created_at').execute());
+      return { body: { members: rows.map(toMember) } };
     },
   }),
 
@@ -105,13 +103,8 @@ export const memberRoutes: RouteDef[] = [
           { from: current.role, to: body.role },
           ctx.ip,
         );
-        const r = await trx
-          .selectFrom('memberships as m')
-          .innerJoin('users as u', 'u.id', 'm.user_id')
-          .select(['u.id', 'u.email', 'u.name', 'm.role', 'm.created_at'])
-          .where('m.user_id', '=', params.userId!)
-          .executeTakeFirstOrThrow();
-        return { body: { userId: r.id, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at } };
+        const r = await membersOf(trx).where('m.user_id', '=', params.userId!).executeTakeFirstOrThrow();
+        return { body: toMember(r) };
       });
     },
   }),

@@ -149,24 +149,34 @@ export async function saveVersion(
   return toView(updated);
 }
 
-/** Every version, newest first, without YAML. */
-export async function listVersions(trx: Trx, id: string): Promise<VersionView[]> {
-  await getWorkflow(trx, id);
-  const rows = await trx
+/** A workflow's versions with their authors' names, without YAML. */
+const versionsOf = (trx: Trx, id: string) =>
+  trx
     .selectFrom('workflow_versions as v')
     .leftJoin('users as u', 'u.id', 'v.author_id')
     .select(['v.version', 'v.message', 'v.author_id', 'u.name as author', 'v.published', 'v.created_at'])
-    .where('v.workflow_id', '=', id)
-    .orderBy('v.version', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    version: r.version,
-    message: r.message,
-    authorId: r.author_id,
-    author: r.author,
-    published: r.published,
-    createdAt: r.created_at,
-  }));
+    .where('v.workflow_id', '=', id);
+
+const toVersionView = (r: {
+  version: number;
+  message: string;
+  author_id: string | null;
+  author: string | null;
+  published: boolean;
+  created_at: Date;
+}): VersionView => ({
+  version: r.version,
+  message: r.message,
+  authorId: r.author_id,
+  author: r.author,
+  published: r.published,
+  createdAt: r.created_at,
+});
+
+/** Every version, newest first, without YAML. */
+export async function listVersions(trx: Trx, id: string): Promise<VersionView[]> {
+  await getWorkflow(trx, id);
+  return (await versionsOf(trx, id).orderBy('v.version', 'desc').execute()).map(toVersionView);
 }
 
 /** One version with its YAML exactly as written. */
@@ -175,47 +185,26 @@ export async function getVersion(
   id: string,
   version: number,
 ): Promise<VersionView & { yaml: string }> {
-  const r = await trx
-    .selectFrom('workflow_versions as v')
-    .leftJoin('users as u', 'u.id', 'v.author_id')
-    .select([
-      'v.version',
-      'v.message',
-      'v.author_id',
-      'u.name as author',
-      'v.published',
-      'v.created_at',
-      'v.yaml',
-    ])
-    .where('v.workflow_id', '=', id)
-    .where('v.version', '=', version)
-    .executeTakeFirst();
+  const r = await versionsOf(trx, id).select('v.yaml').where('v.version', '=', version).executeTakeFirst();
   if (!r) throw new NotFoundError('workflow version', `${id}@${version}`);
-  return {
-    version: r.version,
-    message: r.message,
-    authorId: r.author_id,
-    author: r.author,
-    published: r.published,
-    createdAt: r.created_at,
-    yaml: r.yaml,
-  };
+  return { ...toVersionView(r), yaml: r.yaml };
 }
 
-/** Marks `version` as the published one (the one deployments and API runs use by default). */
+/** Marks `version` as the published one (the one deployments and API runs use by default); 404 when absent. */
 export async function publishVersion(trx: Trx, id: string, version: number): Promise<WorkflowView> {
-  await getVersion(trx, id, version);
+  const marked = await trx
+    .updateTable('workflow_versions')
+    .set({ published: true })
+    .where('workflow_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (marked.numUpdatedRows === 0n) throw new NotFoundError('workflow version', `${id}@${version}`);
   await trx
     .updateTable('workflow_versions')
     .set({ published: false })
     .where('workflow_id', '=', id)
     .where('published', '=', true)
-    .execute();
-  await trx
-    .updateTable('workflow_versions')
-    .set({ published: true })
-    .where('workflow_id', '=', id)
-    .where('version', '=', version)
+    .where('version', '!=', version)
     .execute();
   const updated = await trx
     .updateTable('workflows')

@@ -1,9 +1,9 @@
 /** Workflow CRUD, versions, diffs and publishing. */
 import { createTwoFilesPatch, structuredPatch } from 'diff';
-import { UserError } from '../../workflow/errors.ts';
+import { NotFoundError, UserError } from '../../workflow/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { defineRoute, type RouteDef } from '../http/define-route.ts';
-import { arrayOf, errors, ok, strictObject, timestamp, workflowId } from '../http/schemas.ts';
+import { arrayOf, errors, ok, strictObject, timestamp, WORKFLOW_ID, workflowId } from '../http/schemas.ts';
 import { checkWorkflowYaml } from './check-workflow-yaml.ts';
 import { assertPublishable } from './publish-check.ts';
 import {
@@ -66,7 +66,7 @@ export const workflowRoutes: RouteDef[] = [
     responses: { 201: ok('created', workflowWithYaml), ...errors(400, 401, 403, 409, 422) },
     async handler({ body, auth, tx }) {
       const wf = checkWorkflowYaml(body.yaml, 'workflow.yaml');
-      if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(wf.id)) {
+      if (!WORKFLOW_ID.test(wf.id)) {
         throw new UserError(
           'invalid-workflow-id',
           `workflow id '${wf.id}' must be lowercase letters, digits, - or _ (at most 64)`,
@@ -142,8 +142,8 @@ export const workflowRoutes: RouteDef[] = [
     responses: { 204: { description: 'deleted' }, ...errors(400, 401, 403, 404) },
     async handler({ params, auth, ctx, tx }) {
       await tx(async (trx) => {
-        await getWorkflow(trx, params.id!);
-        await trx.deleteFrom('workflows').where('id', '=', params.id!).execute();
+        const r = await trx.deleteFrom('workflows').where('id', '=', params.id!).executeTakeFirst();
+        if (r.numDeletedRows === 0n) throw new NotFoundError('workflow', params.id!);
         await recordAudit(trx, auth, 'workflow.deleted', params.id!, {}, ctx.ip);
       });
       return { status: 204 };
