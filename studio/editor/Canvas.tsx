@@ -170,8 +170,7 @@ export function Canvas({
       event.preventDefault();
       const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const node = newNode(manifest, new Set(s.workflow.nodes.map((n) => n.id)));
-      if (s.dispatch(edit.addNode(node, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) })))
-        s.select([node.id]);
+      if (s.dispatch(edit.addNode(node, { x: p.x - 110, y: p.y - 30 }))) s.select([node.id]);
     },
     [store, flow],
   );

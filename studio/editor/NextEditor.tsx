@@ -9,7 +9,7 @@ import { ExpressionInput } from './ExpressionInput.tsx';
 import { useEditorStore } from './editor-context.tsx';
 import { edit } from './edits.ts';
 import type { ScopeEntry } from './expression-scope.ts';
-import { type Entry, nextEntries, nextValue } from './next-entries.ts';
+import { type Entry, entryTarget, nextEntries, nextValue, retargetEntry } from './next-entries.ts';
 
 /** The edges editor of `node`. */
 export function NextEditor({
@@ -40,7 +40,7 @@ export function NextEditor({
     <div className="next-editor" data-testid="next-editor">
       {entries.length === 0 && <p className="muted small">No next step: the run ends here.</p>}
       {entries.map((entry, index) => {
-        const to = 'default' in entry ? entry.default : entry.to;
+        const to = entryTarget(entry);
         const kind =
           'default' in entry
             ? 'otherwise'
@@ -58,12 +58,7 @@ export function NextEditor({
               <select
                 aria-label={`Target of ${kind} edge ${index + 1}`}
                 value={to}
-                onChange={(e) =>
-                  replace(
-                    index,
-                    'default' in entry ? { default: e.target.value } : { ...entry, to: e.target.value },
-                  )
-                }
+                onChange={(e) => replace(index, retargetEntry(entry, e.target.value))}
               >
                 {!targets.includes(to) && <option value={to}>{to} (missing)</option>}
                 {targets.map((id) => (

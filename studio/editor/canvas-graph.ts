@@ -5,6 +5,7 @@
 import { type Edge, MarkerType } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
+import { startOf } from '../../runtime/workflow/node-refs.ts';
 import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
 import type { FlowNodeType } from './FlowNode.tsx';
 import { hasTargetHandle, sourceHandles } from './node-handles.ts';
@@ -34,7 +35,7 @@ export function buildCanvasGraph(
   const graphEdges = edgesOf(workflow, manifests);
   const positions = positionsOf(workflow, graphEdges);
   const byNode = problemsByNode(workflow, problems);
-  const start = workflow.start ?? workflow.nodes[0]?.id;
+  const start = startOf(workflow);
   const nodes: FlowNodeType[] = workflow.nodes.map((node) => {
     const manifest = manifestFor(node, manifests);
     return {

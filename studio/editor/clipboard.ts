@@ -4,6 +4,7 @@
  */
 import type { Next, Workflow, WorkflowNode } from '../../runtime/workflow/types.ts';
 import { uniqueId } from './new-node.ts';
+import { entryTarget, retargetEntry } from './next-entries.ts';
 
 /** What is on the clipboard: nodes with their positions. */
 export interface Clip {
@@ -39,17 +40,10 @@ export function readClip(): Clip | undefined {
 function remapNext(next: Next | undefined, ids: Map<string, string>): Next | undefined {
   if (next === undefined) return undefined;
   if (typeof next === 'string') return ids.get(next);
-  const kept = next
-    .map((b) =>
-      'default' in b
-        ? ids.has(b.default)
-          ? { default: ids.get(b.default)! }
-          : undefined
-        : ids.has(b.to)
-          ? { ...b, to: ids.get(b.to)! }
-          : undefined,
-    )
-    .filter((b) => b !== undefined);
+  const kept = next.flatMap((b) => {
+    const to = ids.get(entryTarget(b));
+    return to === undefined ? [] : [retargetEntry(b, to)];
+  });
   return kept.length ? kept : undefined;
 }
 

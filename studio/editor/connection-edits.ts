@@ -5,6 +5,7 @@
 import type { WorkflowEdit } from '../../runtime/workflow/edit.ts';
 import type { Workflow } from '../../runtime/workflow/types.ts';
 import { edit } from './edits.ts';
+import { addBranch, setBody } from './structure-edits.ts';
 
 /** Edits for connecting `from`'s handle `handle` to `to`. */
 export function connectEdits(
@@ -16,11 +17,8 @@ export function connectEdits(
   const node = workflow.nodes.find((n) => n.id === from);
   if (!node || from === to) return [];
   const h = handle ?? 'out';
-  if (h === 'body') return [edit.setNodeField(from, ['body'], to)];
-  if (h === 'branches') {
-    const branches = node.branches ?? [];
-    return branches.includes(to) ? [] : [edit.setNodeField(from, ['branches'], [...branches, to])];
-  }
+  if (h === 'body') return [setBody(node, to)];
+  if (h === 'branches') return addBranch(node, to);
   if (h.startsWith('on:')) return [edit.connect({ from, to, on: h.slice(3) })];
   if (h.startsWith('when:')) {
     // Re-pointing an existing condition keeps its expression and position in the list.

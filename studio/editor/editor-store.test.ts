@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from './editor-store.ts';
+import { createEditorStore, type EditorStore } from './editor-store.ts';
 import { edit } from './edits.ts';
+import { testManifest } from './test-manifest.ts';
 
 const yaml = `# Greets the user
 id: hello
@@ -74,6 +75,13 @@ describe('editor problems', () => {
   });
 });
 
+/** Every problem message of the store's current text, in one string. */
+const problemText = (store: EditorStore) =>
+  store
+    .getState()
+    .problems.map((p) => p.message)
+    .join();
+
 describe('deferred checks', () => {
   const broken = yaml.replace('template: "Hi {{ inputs.message }}"', 'template: "Hi"\n    next: nowhere');
 
@@ -81,12 +89,7 @@ describe('deferred checks', () => {
     const store = createEditorStore(broken, { deferChecks: true });
     expect(store.getState().problems).toEqual([]);
     store.getState().check();
-    expect(
-      store
-        .getState()
-        .problems.map((p) => p.message)
-        .join(),
-    ).toMatch(/nowhere/);
+    expect(problemText(store)).toMatch(/nowhere/);
   });
 
   it('does not touch the state when a check finds nothing new', () => {
@@ -98,23 +101,11 @@ describe('deferred checks', () => {
 
   it('checks plugin config against manifests given at creation', () => {
     const manifests = [
-      {
-        id: 'core/template',
-        version: '1.0.0',
-        kind: 'node' as const,
-        title: 'Template',
-        description: '',
-        config: { type: 'object', required: ['subject'] },
-      },
+      testManifest('core/template', { title: 'Template', config: { type: 'object', required: ['subject'] } }),
     ];
     const store = createEditorStore(yaml, { manifests, deferChecks: true });
     expect(store.getState().manifests.get('core/template')?.title).toBe('Template');
     store.getState().check();
-    expect(
-      store
-        .getState()
-        .problems.map((p) => p.message)
-        .join(),
-    ).toMatch(/subject/);
+    expect(problemText(store)).toMatch(/subject/);
   });
 });

@@ -16,3 +16,13 @@ export function nextValue(entries: Entry[]): Next | undefined {
   if (entries.length === 1 && 'default' in entries[0]!) return entries[0].default;
   return entries;
 }
+
+/** The node an entry goes to. */
+export function entryTarget(entry: Entry): string {
+  return 'default' in entry ? entry.default : entry.to;
+}
+
+/** The same entry (condition, label) going to `to` instead. */
+export function retargetEntry(entry: Entry, to: string): Entry {
+  return 'default' in entry ? { default: to } : { ...entry, to };
+}

@@ -4,17 +4,10 @@ import type { Problem } from '../../runtime/workflow/types.ts';
 import type { FlowNodeData } from './FlowNode.tsx';
 import { estimateNodeBox } from './node-box.ts';
 import { sourceHandles } from './node-handles.ts';
+import { testManifest } from './test-manifest.ts';
 
-const manifest = (id: string, extra: Partial<PluginManifest> = {}): PluginManifest => ({
-  id,
-  version: '1.0.0',
-  kind: 'node',
-  title: id,
-  description: '',
-  ...extra,
-});
-const template = manifest('core/template');
-const condition = manifest('core/condition', { branches: ['true', 'false'] });
+const template = testManifest('core/template');
+const condition = testManifest('core/condition', { branches: ['true', 'false'] });
 const problem = (severity: Problem['severity']): Problem => ({
   file: 'w.yaml',
   line: 1,

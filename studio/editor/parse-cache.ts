@@ -3,6 +3,7 @@
  * same few texts, and parsing a 1,000-node file is not free.
  */
 import { type ParsedWorkflow, parseWorkflow } from '../../runtime/workflow/parse-workflow.ts';
+import { problemAt } from '../../runtime/workflow/source-locator.ts';
 import type { Problem, Workflow } from '../../runtime/workflow/types.ts';
 
 /** A parse result as the editor uses it. */
@@ -30,19 +31,8 @@ export function parseCached(text: string, file: string): Parsed {
     const result = parseWorkflow(text, file);
     parsed = { workflow: result.workflow, problems: result.problems ?? [], source: result };
   } catch (error) {
-    parsed = {
-      problems: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          path: '',
-          code: 'yaml-syntax',
-          severity: 'error',
-          message: (error as Error).message,
-        },
-      ],
-    };
+    const top = { file, line: 1, column: 1, path: '' };
+    parsed = { problems: [problemAt(top, 'yaml-syntax', (error as Error).message)] };
   }
   cache.set(key, parsed);
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);

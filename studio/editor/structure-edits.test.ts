@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import { applyEdits } from '../../runtime/workflow/apply-edits.ts';
 import type { WorkflowEdit } from '../../runtime/workflow/edit.ts';
 import { parseWorkflow } from '../../runtime/workflow/parse-workflow.ts';
@@ -7,19 +6,12 @@ import type { Workflow } from '../../runtime/workflow/types.ts';
 import { connectEdits, disconnectEdits } from './connection-edits.ts';
 import { sourceHandles } from './node-handles.ts';
 import { addBranch, removeBranch, retargetBranch, setBody } from './structure-edits.ts';
+import { testManifest } from './test-manifest.ts';
 import { edgesOf } from './workflow-graph.ts';
 
-const manifest = (id: string, control: PluginManifest['control']): PluginManifest => ({
-  id,
-  version: '1.0.0',
-  kind: 'node',
-  title: id,
-  description: '',
-  control,
-});
 const manifests = new Map([
-  ['core/loop', manifest('core/loop', 'loop')],
-  ['core/parallel', manifest('core/parallel', 'parallel')],
+  ['core/loop', testManifest('core/loop', { control: 'loop' })],
+  ['core/parallel', testManifest('core/parallel', { control: 'parallel' })],
 ]);
 const text = `id: fan
 nodes:

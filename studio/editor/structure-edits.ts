@@ -1,6 +1,6 @@
 /**
- * The edits behind a loop's body and a parallel node's branches when edited in the inspector
- * (the canvas makes the same ones through connection-edits.ts).
+ * The edits behind a loop's body and a parallel node's branches, made from the inspector and
+ * (through connection-edits.ts) by drawing an edge on the canvas.
  */
 import type { WorkflowEdit } from '../../runtime/workflow/edit.ts';
 import type { WorkflowNode } from '../../runtime/workflow/types.ts';

@@ -101,21 +101,21 @@ export function defaultText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The empty value of each field type, for a sample input (only ever serialised, never shared). */
+const EMPTY_VALUE: Record<NonNullable<FieldSpec['type']>, unknown> = {
+  string: '',
+  number: 0,
+  integer: 0,
+  boolean: false,
+  object: {},
+  array: [],
+};
+
 /** A run input built from the declared inputs: each default, or an empty value of its type. */
 export function sampleInput(inputs: Record<string, FieldSpec> | undefined): string {
   const out: Record<string, unknown> = {};
-  for (const [k, spec] of Object.entries(inputs ?? {})) {
-    out[k] =
-      spec.default ??
-      (spec.type === 'number' || spec.type === 'integer'
-        ? 0
-        : spec.type === 'boolean'
-          ? false
-          : spec.type === 'object'
-            ? {}
-            : spec.type === 'array'
-              ? []
-              : '');
-  }
+  // An unknown type (the file may not validate yet) gets empty text, like an untyped field.
+  for (const [k, spec] of Object.entries(inputs ?? {}))
+    out[k] = spec.default ?? EMPTY_VALUE[spec.type ?? 'string'] ?? '';
   return JSON.stringify(out, null, 2);
 }

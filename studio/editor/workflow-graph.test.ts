@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
 import type { Workflow } from '../../runtime/workflow/types.ts';
 import { sourceHandles } from './node-handles.ts';
+import { testManifest } from './test-manifest.ts';
 import { edgesOf, positionsOf, upstreamOf } from './workflow-graph.ts';
 
-const manifest = (id: string, extra: Partial<PluginManifest> = {}): PluginManifest => ({
-  id,
-  version: '1.0.0',
-  kind: 'node',
-  title: id,
-  description: '',
-  ...extra,
-});
 const manifests = new Map<string, PluginManifest>([
-  ['core/condition', manifest('core/condition', { branches: ['true', 'false'] })],
-  ['core/intent', manifest('core/intent', { branches: { fromConfig: 'intents' } })],
-  ['core/end', manifest('core/end', { control: 'end' })],
+  ['core/condition', testManifest('core/condition', { branches: ['true', 'false'] })],
+  ['core/intent', testManifest('core/intent', { branches: { fromConfig: 'intents' } })],
+  ['core/end', testManifest('core/end', { control: 'end' })],
 ]);
 
 const workflow: Workflow = {

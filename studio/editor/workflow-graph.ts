@@ -3,6 +3,7 @@
  * benchmark and the unit tests all use it.
  */
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
+import { startOf } from '../../runtime/workflow/node-refs.ts';
 import type { Workflow, WorkflowNode } from '../../runtime/workflow/types.ts';
 import { type SourceHandle, shortExpression, sourceHandles } from './node-handles.ts';
 
@@ -80,7 +81,7 @@ export function positionsOf(
   const outs = new Map<string, string[]>();
   for (const e of edges) outs.set(e.from, [...(outs.get(e.from) ?? []), e.to]);
   const depth = new Map<string, number>();
-  const start = workflow.start ?? workflow.nodes[0]?.id;
+  const start = startOf(workflow);
   const queue = start ? [start] : [];
   if (start) depth.set(start, 0);
   while (queue.length) {

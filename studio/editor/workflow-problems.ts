@@ -4,6 +4,7 @@
  * Memoised per text and manifest set, since the canvas, inspector and YAML pane all ask.
  */
 import type { PluginManifest } from '../../registry/sdk/plugin.ts';
+import { problemAt } from '../../runtime/workflow/source-locator.ts';
 import type { Problem } from '../../runtime/workflow/types.ts';
 import { validateWorkflow } from '../../runtime/workflow/validate-workflow.ts';
 import type { Parsed } from './parse-cache.ts';
@@ -28,18 +29,8 @@ export function workflowProblems(parsed: Parsed, manifests: ReadonlyMap<string, 
         : {};
       problems = [...problems, ...validateWorkflow(parsed.source, options)];
     } catch (error) {
-      problems = [
-        ...problems,
-        {
-          file: parsed.source.file,
-          line: 1,
-          column: 1,
-          path: '',
-          code: 'validation',
-          severity: 'error',
-          message: (error as Error).message,
-        },
-      ];
+      const top = { file: parsed.source.file, line: 1, column: 1, path: '' };
+      problems = [...problems, problemAt(top, 'validation', (error as Error).message)];
     }
   }
   byParse.set(parsed, problems);

@@ -14,6 +14,11 @@ function time(t: number | string | undefined): string {
   return t === undefined ? '' : new Date(t).toLocaleString();
 }
 
+/** The editor showing run `runId` of workflow `workflowId` on the canvas. */
+function runPath(workflowId: string, runId: string): string {
+  return `/workflows/${encodeURIComponent(workflowId)}?run=${encodeURIComponent(runId)}`;
+}
+
 /** Duration between two times, in a readable unit. */
 export function duration(from: number | string | undefined, to: number | string | undefined): string {
   if (from === undefined || to === undefined) return '';
@@ -55,7 +60,7 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
         version: run.version,
         input: full.input,
       });
-      navigate(`/workflows/${encodeURIComponent(run.workflowId)}?run=${encodeURIComponent(runId)}`);
+      navigate(runPath(run.workflowId, runId));
     } catch (e) {
       toast({ kind: 'error', message: (e as Error).message });
     }
@@ -145,10 +150,7 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow?: string }) {
                 <td className="small">{duration(r.startedAt, r.finishedAt)}</td>
                 <td className="small error-text">{r.error?.message}</td>
                 <td className="actions">
-                  <a
-                    className="link-action"
-                    href={`#/workflows/${encodeURIComponent(r.workflowId)}?run=${encodeURIComponent(r.runId)}`}
-                  >
+                  <a className="link-action" href={`#${runPath(r.workflowId, r.runId)}`}>
                     Open
                   </a>
                   {r.status === 'failed' && (

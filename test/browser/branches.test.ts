@@ -5,15 +5,16 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import {
   canvasNode,
   connectNodes,
+  nodeRunStatus,
   openTestInput,
   openWorkflow,
   runFromTestInput,
   screenshot,
   withSignedInBrowser,
+  yamlPaneNode,
   yamlPaneText,
 } from './studio-browser.ts';
 
@@ -21,13 +22,10 @@ const id = `route-${Date.now().toString(36)}`;
 let page: Page;
 
 const node = (nodeId: string) => canvasNode(page, nodeId);
-const status = (nodeId: string) => node(nodeId).locator('.flow-node').getAttribute('data-status');
+const status = (nodeId: string) => nodeRunStatus(page, nodeId);
 const yamlText = () => yamlPaneText(page);
 /** The `next:` of node `nodeId` as the YAML pane shows it. */
-const nextOf = async (nodeId: string) => {
-  const doc = parse(await yamlText()) as { nodes: Array<{ id: string; next?: unknown }> };
-  return doc.nodes.find((n) => n.id === nodeId)?.next;
-};
+const nextOf = async (nodeId: string) => (await yamlPaneNode(page, nodeId))?.next;
 
 const yaml = `id: ${id}
 name: Route by length

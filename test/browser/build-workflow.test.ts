@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canvasNode,
   connectNodes,
+  nodeRunStatus,
   openTestInput,
   runFromTestInput,
   screenshot,
@@ -135,9 +136,7 @@ describe('building a workflow in the studio', () => {
     await openTestInput(page);
     const runStatus = await runFromTestInput(page, '{ "message": "Ada" }');
     await expect.poll(runStatus, { timeout: 30_000 }).toBe('completed');
-    await expect
-      .poll(() => node('template').locator('.flow-node').getAttribute('data-status'))
-      .toBe('completed');
+    await expect.poll(() => nodeRunStatus(page, 'template')).toBe('completed');
     await node('template').click();
     await expect.poll(() => page.getByTestId('node-run-details').innerText()).toContain('Hello Ada!');
     await screenshot(page, '04-run-completed');

@@ -5,29 +5,24 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import {
   canvasNode,
   connectNodes,
+  nodeRunStatus,
   openTestInput,
   openWorkflow,
   runFromTestInput,
   screenshot,
   withSignedInBrowser,
-  yamlPaneText,
+  yamlPaneNode,
 } from './studio-browser.ts';
 
 const id = `fan-${Date.now().toString(36)}`;
 let page: Page;
 
 const node = (nodeId: string) => canvasNode(page, nodeId);
-const status = (nodeId: string) => node(nodeId).locator('.flow-node').getAttribute('data-status');
-const yamlText = () => yamlPaneText(page);
-/** Node `nodeId` as the YAML pane shows it. */
-const yamlNode = async (nodeId: string) => {
-  const doc = parse(await yamlText()) as { nodes: Array<{ id: string; body?: string; branches?: string[] }> };
-  return doc.nodes.find((n) => n.id === nodeId);
-};
+const status = (nodeId: string) => nodeRunStatus(page, nodeId);
+const yamlNode = (nodeId: string) => yamlPaneNode(page, nodeId);
 const connect = (from: string, handle: string, to: string) => connectNodes(page, from, handle, to);
 
 const yaml = `id: ${id}

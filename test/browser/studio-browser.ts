@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { parse } from 'yaml';
 
 /** Where screenshots of the main screens go. */
 export const SCREENSHOTS = path.resolve('test-artifacts/screenshots');
@@ -95,6 +96,17 @@ export function canvasNode(page: Page, nodeId: string): Locator {
 /** The text of the YAML pane. */
 export function yamlPaneText(page: Page): Promise<string> {
   return page.locator('[data-testid="yaml-pane"] .cm-content').innerText();
+}
+
+/** Node `nodeId` as the YAML pane shows it (parsed), or undefined when the pane has no such node. */
+export async function yamlPaneNode(page: Page, nodeId: string): Promise<Record<string, unknown> | undefined> {
+  const doc = parse(await yamlPaneText(page)) as { nodes: Array<Record<string, unknown>> };
+  return doc.nodes.find((n) => n.id === nodeId);
+}
+
+/** The run status drawn on node `nodeId` (`''` before it ran). */
+export function nodeRunStatus(page: Page, nodeId: string): Promise<string | null> {
+  return canvasNode(page, nodeId).locator('.flow-node').getAttribute('data-status');
 }
 
 /** Drags from a node's source handle `handle` to another node's input. */
