@@ -35,6 +35,9 @@ export interface InstalledVersion {
 // biome-ignore lint/suspicious/noExplicitAny: the host's database, whatever its other tables; only the registry's are used
 export function createPluginStore(anyDb: Kysely<any>) {
   const db = anyDb as Kysely<RegistryTables>;
+  /** Runs `fn` in a transaction scoped to `tenantId` by row level security. */
+  const asTenant = <T>(tenantId: string, fn: (trx: Kysely<RegistryTables>) => Promise<T>) =>
+    withTenant(anyDb, tenantId, (trx) => fn(trx as unknown as Kysely<RegistryTables>));
 
   /** Publishes a package for `tenantId`. Same content again is a no-op; different content for a version is refused. */
   async function publish(
@@ -148,23 +151,27 @@ export function createPluginStore(anyDb: Kysely<any>) {
         {},
         404,
       );
-    await withTenant(anyDb, tenantId, (trx) =>
-      (trx as unknown as Kysely<RegistryTables>)
+    await asTenant(tenantId, (trx) =>
+      trx
         .insertInto('plugin_installs')
         .values({ tenant_id: tenantId, plugin_id: id, version })
         .onConflict((c) => c.doNothing())
         .execute(),
     );
-    const pkg = await getPackage(id, version);
-    return { id, version, sha256: pkg.sha256, manifest: pkg.manifest };
+    // Not getPackage: the answer needs the manifest and hash, not the (up to 5 MB) code.
+    const { manifest, sha256 } = await db
+      .selectFrom('plugin_versions')
+      .select(['manifest', 'sha256'])
+      .where('plugin_id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirstOrThrow();
+    return { id, version, sha256, manifest };
   }
 
   /** Removes one installed version, or every version of the plugin when `version` is omitted. */
   async function uninstall(tenantId: string, id: string, version?: string): Promise<number> {
-    return withTenant(anyDb, tenantId, async (trx) => {
-      let q = (trx as unknown as Kysely<RegistryTables>)
-        .deleteFrom('plugin_installs')
-        .where('plugin_id', '=', id);
+    return asTenant(tenantId, async (trx) => {
+      let q = trx.deleteFrom('plugin_installs').where('plugin_id', '=', id);
       if (version) q = q.where('version', '=', version);
       const result = await q.executeTakeFirst();
       const removed = Number(result.numDeletedRows);
@@ -176,8 +183,8 @@ export function createPluginStore(anyDb: Kysely<any>) {
   /** Upgrades to the highest published version in `range` and removes the older installs of that plugin. */
   async function upgrade(tenantId: string, id: string, range = '*'): Promise<InstalledVersion> {
     const installed = await install(tenantId, id, range);
-    await withTenant(anyDb, tenantId, (trx) =>
-      (trx as unknown as Kysely<RegistryTables>)
+    await asTenant(tenantId, (trx) =>
+      trx
         .deleteFrom('plugin_installs')
         .where('plugin_id', '=', id)
         .where('version', '!=', installed.version)
@@ -188,8 +195,8 @@ export function createPluginStore(anyDb: Kysely<any>) {
 
   /** The tenant's installed versions with manifests. */
   async function listInstalled(tenantId: string): Promise<InstalledVersion[]> {
-    return withTenant(anyDb, tenantId, async (trx) => {
-      const rows = await (trx as unknown as Kysely<RegistryTables>)
+    return asTenant(tenantId, async (trx) => {
+      const rows = await trx
         .selectFrom('plugin_installs as i')
         .innerJoin('plugin_versions as v', (j) =>
           j.onRef('v.plugin_id', '=', 'i.plugin_id').onRef('v.version', '=', 'i.version'),

@@ -2,8 +2,8 @@
  * Registry API: the palette (built-in + installed plugins), publishing immutable versions, per-tenant
  * installs, and dev reloads from `flow plugin dev`.
  */
-import { recordAudit } from '../runtime/host/audit/record-audit.ts';
-import { defineRoute, type RouteDef } from '../runtime/host/http/define-route.ts';
+import { type AuditAction, recordAudit } from '../runtime/host/audit/record-audit.ts';
+import { defineRoute, type RouteDef, type RouteInput } from '../runtime/host/http/define-route.ts';
 import { arrayOf, errors, ok, strictObject } from '../runtime/host/http/schemas.ts';
 import { verifyPluginPackage } from './plugin-package.ts';
 import type { PluginManifest } from './sdk/plugin.ts';
@@ -49,6 +49,16 @@ const versionBody = strictObject({ id: pluginId, version: { type: 'string', minL
 ]);
 type VersionBody = { id: string; version?: string };
 
+/** Audits `action` on one plugin version, named `id@version`, with the content hash it stands for. */
+function auditVersion(
+  { auth, ctx, tx }: Pick<RouteInput, 'auth' | 'ctx' | 'tx'>,
+  action: AuditAction,
+  plugin: { id: string; version: string; sha256: string },
+): Promise<void> {
+  const target = `${plugin.id}@${plugin.version}`;
+  return tx((trx) => recordAudit(trx, auth, action, target, { sha256: plugin.sha256 }, ctx.ip));
+}
+
 /** Routes under /api/plugins and /api/registry. */
 export const registryRoutes: RouteDef[] = [
   defineRoute({
@@ -73,16 +83,7 @@ export const registryRoutes: RouteDef[] = [
     responses: { 201: ok('installed', installed), ...errors(400, 401, 403, 404) },
     async handler({ body, auth, ctx, services, tx }) {
       const result = await services.plugins.store.install(auth.tenantId, body.id, body.version);
-      await tx((trx) =>
-        recordAudit(
-          trx,
-          auth,
-          'plugin.installed',
-          `${result.id}@${result.version}`,
-          { sha256: result.sha256 },
-          ctx.ip,
-        ),
-      );
+      await auditVersion({ auth, ctx, tx }, 'plugin.installed', result);
       return { status: 201, body: result };
     },
   }),
@@ -97,16 +98,7 @@ export const registryRoutes: RouteDef[] = [
     responses: { 200: ok('installed', installed), ...errors(400, 401, 403, 404) },
     async handler({ body, auth, ctx, services, tx }) {
       const result = await services.plugins.store.upgrade(auth.tenantId, body.id, body.version);
-      await tx((trx) =>
-        recordAudit(
-          trx,
-          auth,
-          'plugin.upgraded',
-          `${result.id}@${result.version}`,
-          { sha256: result.sha256 },
-          ctx.ip,
-        ),
-      );
+      await auditVersion({ auth, ctx, tx }, 'plugin.upgraded', result);
       return { body: result };
     },
   }),
@@ -178,17 +170,7 @@ export const registryRoutes: RouteDef[] = [
     async handler({ body, auth, ctx, services, tx }) {
       const pkg = verifyPluginPackage(body);
       const result = await services.plugins.store.publish(auth.tenantId, pkg);
-      if (result.created)
-        await tx((trx) =>
-          recordAudit(
-            trx,
-            auth,
-            'plugin.published',
-            `${result.id}@${result.version}`,
-            { sha256: result.sha256 },
-            ctx.ip,
-          ),
-        );
+      if (result.created) await auditVersion({ auth, ctx, tx }, 'plugin.published', result);
       return { status: result.created ? 201 : 200, body: result };
     },
   }),

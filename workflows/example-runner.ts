@@ -12,7 +12,11 @@ import { createInProcessResolver, parseUses } from '../runtime/engine/in-process
 import { runWorkflow } from '../runtime/engine/run-workflow.ts';
 import type { RunHandle, RunRecord } from '../runtime/engine/types.ts';
 import { UserError } from '../runtime/workflow/errors.ts';
-import { createWorkflowLoader, type LoadedWorkflow } from '../runtime/workflow/load-workflow.ts';
+import {
+  createWorkflowLoader,
+  type LoadedWorkflow,
+  withYamlExtension,
+} from '../runtime/workflow/load-workflow.ts';
 import type { Workflow } from '../runtime/workflow/types.ts';
 import { createLocalCapabilities, type LocalCapabilities } from './local-services.ts';
 
@@ -20,7 +24,7 @@ import { createLocalCapabilities, type LocalCapabilities } from './local-service
 export const examplesDir = import.meta.dirname;
 
 /** The path of a workflow ref (`faq-handling` or `./faq-handling.yaml`) seen from a folder. */
-const fileFor = (dir: string, ref: string) => resolve(dir, /\.ya?ml$/.test(ref) ? ref : `${ref}.yaml`);
+const fileFor = (dir: string, ref: string) => resolve(dir, withYamlExtension(ref));
 
 /** An offline runner over one folder of workflows; its tables and kv live as long as it does. */
 export async function createExampleRunner(

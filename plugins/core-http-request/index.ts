@@ -4,7 +4,8 @@
  * 5xx and 429 answers throw a retryable error so `retry:` works as a builder expects.
  */
 import { definePlugin, type NodeContext, type NodePlugin } from '../../registry/sdk/plugin.ts';
-import { CancelledError, NodeError, OperationalError, UserError } from '../../runtime/workflow/errors.ts';
+import { NodeError, OperationalError, UserError } from '../../runtime/workflow/errors.ts';
+import { untilAborted } from '../node-kit/until-aborted.ts';
 
 /** The node's `with:` block. */
 export interface HttpRequestConfig {
@@ -78,14 +79,6 @@ function parseBody(
       );
     return text;
   }
-}
-
-/** Rejects when the run is cancelled, so a slow server never holds a cancelled run. */
-function untilAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(new CancelledError());
-    signal.addEventListener('abort', () => reject(new CancelledError()), { once: true });
-  });
 }
 
 const plugin: NodePlugin<HttpRequestConfig, Promise<HttpRequestOutput>> = definePlugin({

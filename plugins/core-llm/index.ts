@@ -12,7 +12,8 @@ import {
   type NodeContext,
   type NodePlugin,
 } from '../../registry/sdk/plugin.ts';
-import { CancelledError, NodeError, UserError } from '../../runtime/workflow/errors.ts';
+import { NodeError, UserError } from '../../runtime/workflow/errors.ts';
+import { untilAborted } from '../node-kit/until-aborted.ts';
 import { llmConfigSchema, llmOutputSchema } from './llm-config.schema.ts';
 
 type Message = LlmRequest['messages'][number];
@@ -71,14 +72,6 @@ export function routeOf(config: LlmConfig, nodeId: string): LlmRoute {
   if (config.judge !== undefined) route.judge = config.judge;
   if (config.timeoutMs !== undefined) route.timeoutMs = config.timeoutMs;
   return route;
-}
-
-/** Rejects when the run is cancelled, so a slow model never holds a cancelled run. */
-function untilAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(new CancelledError());
-    signal.addEventListener('abort', () => reject(new CancelledError()), { once: true });
-  });
 }
 
 const plugin: NodePlugin<LlmConfig, Promise<LlmOutput>> = definePlugin({

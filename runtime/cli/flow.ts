@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { FlowError, UserError } from '../workflow/errors.ts';
+import { FlowError } from '../workflow/errors.ts';
 import { graphCommand } from './commands/graph.command.ts';
 import { runCommand } from './commands/run.command.ts';
 import { validateCommand } from './commands/validate.command.ts';
@@ -23,7 +23,7 @@ const action =
       const code = await fn(...args);
       process.exitCode = typeof code === 'number' ? code : 0;
     } catch (error) {
-      if (error instanceof UserError || (error instanceof FlowError && !(error instanceof TypeError))) {
+      if (error instanceof FlowError) {
         console.error(`flow: ${error.message}`);
         process.exitCode = 1;
       } else {

@@ -122,7 +122,7 @@ export async function executeNode(
       if (circuit) state.breakers.onSuccess(circuit);
     } catch (error) {
       result = undefined;
-      if (cursor.signal.aborted) return cancelled(state, cursor, node, key, input, attempts, started);
+      if (cursor.signal.aborted) return cancelled(state, cursor, node, key, { input, attempts, started });
       if (circuit && !(error instanceof NodeError && error.code === 'circuit-open'))
         state.breakers.onFailure(circuit, plan.breaker!);
       if (plan.retry && attempts <= plan.retry.max && isRetryable(error)) {
@@ -140,15 +140,14 @@ export async function executeNode(
         try {
           await state.sleep(delayMs, cursor.signal);
         } catch {
-          return cancelled(state, cursor, node, key, input, attempts, started);
+          return cancelled(state, cursor, node, key, { input, attempts, started });
         }
         continue;
       }
       failed = error;
     }
   }
-  if (result === undefined)
-    return fail(state, cursor, node, plan, key, { input, attempts, started, error: failed });
+  if (result === undefined) return fail(state, cursor, node, plan, key, { input, attempts, started }, failed);
 
   const output = result.output;
   frame.nodes[node.id] = output;
@@ -181,56 +180,26 @@ export async function executeNode(
   };
 }
 
-/** The node stopped because its run, branch or parent was cancelled: trace it, then let cancellation travel up. */
-function cancelled(
-  state: RunState,
-  cursor: Cursor,
-  node: WorkflowNode,
-  key: string,
-  input: unknown,
-  attempts: number,
-  started: number,
-): never {
-  const error = toCancelled(cursor.signal.reason);
-  const failure: Failure = { code: 'cancelled', message: error.message };
-  const durationMs = performance.now() - started;
-  state.trace.emit({
-    type: 'node.failed',
-    workflowId: cursor.frame.workflow.id,
-    nodeId: node.id,
-    scope: cursor.scope,
-    uses: node.uses,
-    error: failure,
-    attempt: attempts,
-    durationMs,
-  });
-  state.trace.recordNode(key, {
-    nodeId: node.id,
-    uses: node.uses,
-    status: 'failed',
-    input,
-    error: failure,
-    attempts,
-    durationMs,
-  });
-  throw error;
+/** What a failed node had done when it stopped: its evaluated input, attempts so far, start time. */
+interface FailedAttempt {
+  input: unknown;
+  attempts: number;
+  started: number;
 }
 
-/** Records the failure and applies `onError`: fail the run, continue with `{ error }`, or go to a fallback. */
-function fail(
+/** Traces and records a node that ended with `failure`. */
+function recordFailure(
   state: RunState,
   cursor: Cursor,
   node: WorkflowNode,
-  plan: NodePlan,
   key: string,
-  attempt: { input: unknown; attempts: number; started: number; error: unknown },
-): StepResult {
-  const { frame } = cursor;
-  const failure = toFailure(attempt.error);
+  attempt: FailedAttempt,
+  failure: Failure,
+): void {
   const durationMs = performance.now() - attempt.started;
   state.trace.emit({
     type: 'node.failed',
-    workflowId: frame.workflow.id,
+    workflowId: cursor.frame.workflow.id,
     nodeId: node.id,
     scope: cursor.scope,
     uses: node.uses,
@@ -247,20 +216,42 @@ function fail(
     attempts: attempt.attempts,
     durationMs,
   });
+}
+
+/** The node stopped because its run, branch or parent was cancelled: trace it, then let cancellation travel up. */
+function cancelled(
+  state: RunState,
+  cursor: Cursor,
+  node: WorkflowNode,
+  key: string,
+  attempt: FailedAttempt,
+): never {
+  const error = toCancelled(cursor.signal.reason);
+  recordFailure(state, cursor, node, key, attempt, { code: 'cancelled', message: error.message });
+  throw error;
+}
+
+/** Records the failure and applies `onError`: fail the run, continue with `{ error }`, or go to a fallback. */
+function fail(
+  state: RunState,
+  cursor: Cursor,
+  node: WorkflowNode,
+  plan: NodePlan,
+  key: string,
+  attempt: FailedAttempt,
+  error: unknown,
+): StepResult {
+  const failure = toFailure(error);
+  recordFailure(state, cursor, node, key, attempt, failure);
   const onError = plan.onError;
-  if (onError === 'continue') {
-    const output = { error: failure };
-    frame.nodes[node.id] = output;
-    return {
-      output,
-      next: chooseNext(plan, output, cursor.expressionScope, state.expressionLimits, node.id),
-      ended: false,
-    };
-  }
-  if (typeof onError === 'object' && onError !== null && typeof onError.fallback === 'string') {
-    const output = { error: failure };
-    frame.nodes[node.id] = output;
-    return { output, next: onError.fallback, ended: false };
-  }
-  throw toNodeError(attempt.error, frame.workflow.id, node.id);
+  const fallback =
+    typeof onError === 'object' && onError !== null && typeof onError.fallback === 'string'
+      ? onError.fallback
+      : undefined;
+  if (onError !== 'continue' && fallback === undefined)
+    throw toNodeError(error, cursor.frame.workflow.id, node.id);
+  const output = { error: failure };
+  cursor.frame.nodes[node.id] = output;
+  const next = fallback ?? chooseNext(plan, output, cursor.expressionScope, state.expressionLimits, node.id);
+  return { output, next, ended: false };
 }

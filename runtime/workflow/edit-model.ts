@@ -2,6 +2,7 @@
  * What an edit means for the plain JS value of a workflow file. Pure and immutable: untouched parts
  * come back as the same objects, so the YAML patcher (yaml-patch.ts) only looks where things changed.
  */
+import { isPlainObject } from './deep-merge.ts';
 import type { WorkflowEdit } from './edit.ts';
 import { assertValidNodeId, renameInExpressions } from './edit-ids.ts';
 import { addNextEdge, dropEdgesTo, type NodeObject, renameEdges, withoutKey } from './edit-next.ts';
@@ -11,10 +12,6 @@ import { UserError } from './errors.ts';
 /** The top level of a workflow file as plain JS. */
 export type WorkflowObject = Record<string, unknown>;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function nodesOf(model: WorkflowObject): unknown[] {
   if (!Array.isArray(model.nodes)) {
     throw new UserError('invalid-workflow', 'the workflow has no `nodes:` list to edit', { path: '/nodes' });
@@ -23,7 +20,7 @@ function nodesOf(model: WorkflowObject): unknown[] {
 }
 
 function findNode(nodes: unknown[], id: unknown, edit: WorkflowEdit, role = 'node'): number {
-  const at = nodes.findIndex((n) => isObject(n) && n.id === id);
+  const at = nodes.findIndex((n) => isPlainObject(n) && n.id === id);
   if (at < 0)
     throw new UserError('unknown-node', `${edit.type}: there is no node with id '${String(id)}' (${role})`, {
       id,
@@ -32,14 +29,14 @@ function findNode(nodes: unknown[], id: unknown, edit: WorkflowEdit, role = 'nod
 }
 
 function assertFreeId(nodes: unknown[], id: string, edit: WorkflowEdit): void {
-  if (nodes.some((n) => isObject(n) && n.id === id)) {
+  if (nodes.some((n) => isPlainObject(n) && n.id === id)) {
     throw new UserError('duplicate-id', `${edit.type}: a node with id '${id}' already exists`, { id });
   }
 }
 
 function layoutOf(model: WorkflowObject): Record<string, unknown> {
   if (model.layout === undefined || model.layout === null) return {};
-  if (!isObject(model.layout))
+  if (!isPlainObject(model.layout))
     throw new UserError('invalid-workflow', '`layout:` must be a map of node ids to positions', {
       path: '/layout',
     });
@@ -65,7 +62,7 @@ function renameStrings(value: unknown, from: string, to: string): unknown {
     const out = value.map((v) => renameStrings(v, from, to));
     return out.some((v, i) => v !== value[i]) ? out : value;
   }
-  if (isObject(value)) {
+  if (isPlainObject(value)) {
     let changed = false;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
@@ -78,7 +75,7 @@ function renameStrings(value: unknown, from: string, to: string): unknown {
 }
 
 function mapNodes(model: WorkflowObject, nodes: unknown[], fn: (n: NodeObject) => NodeObject): unknown[] {
-  const out = nodes.map((n) => (isObject(n) ? fn(n) : n));
+  const out = nodes.map((n) => (isPlainObject(n) ? fn(n) : n));
   return out.some((n, i) => n !== nodes[i]) ? out : (model.nodes as unknown[]);
 }
 
@@ -88,7 +85,7 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
   switch (edit.type) {
     case 'add-node': {
       const node = toPlain(edit.node);
-      if (!isObject(node))
+      if (!isPlainObject(node))
         throw new UserError('invalid-node', 'add-node: node must be an object with an id', {});
       assertValidNodeId(node.id, 'add-node');
       assertFreeId(nodes, node.id, edit);
@@ -103,7 +100,7 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
       const kept = nodes.filter((_, i) => i !== at);
       let out: WorkflowObject = {
         ...model,
-        nodes: kept.map((n) => (isObject(n) ? dropEdgesTo(n, edit.id, true) : n)),
+        nodes: kept.map((n) => (isPlainObject(n) ? dropEdgesTo(n, edit.id, true) : n)),
       };
       if (out.start === edit.id) out = withoutKey(out, 'start');
       const layout = layoutOf(model);
@@ -123,7 +120,7 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
             renameEdges(n.id === from ? { ...n, id: to } : n, from, to),
           );
           out.nodes = renameStrings(out.nodes, from, to);
-        } else if (k === 'layout' && isObject(v) && from in v) {
+        } else if (k === 'layout' && isPlainObject(v) && from in v) {
           out.layout = Object.fromEntries(Object.entries(v).map(([id, p]) => [id === from ? to : id, p]));
         } else if (k === 'start' && v === from) {
           out.start = to;
@@ -186,8 +183,8 @@ export function applyEditToModel(model: WorkflowObject, edit: WorkflowEdit): Wor
       const layout = layoutOf(model);
       const old = layout[edit.id];
       const p = position(edit.x, edit.y, edit);
-      if (isObject(old) && old.x === p.x && old.y === p.y) return model;
-      return { ...model, layout: { ...layout, [edit.id]: isObject(old) ? { ...old, ...p } : p } };
+      if (isPlainObject(old) && old.x === p.x && old.y === p.y) return model;
+      return { ...model, layout: { ...layout, [edit.id]: isPlainObject(old) ? { ...old, ...p } : p } };
     }
     default: {
       const unknown: { type?: unknown } = edit;

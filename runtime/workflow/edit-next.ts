@@ -3,6 +3,7 @@
  * `branches` and `onError.fallback`. Pure helpers on plain JS values: an untouched value comes back as
  * the same object, which lets the YAML patcher skip it without looking inside.
  */
+import { isPlainObject } from './deep-merge.ts';
 import { UserError } from './errors.ts';
 
 /** A node as found in the file: any object; the fields edges use are read defensively. */
@@ -17,12 +18,8 @@ export interface NewEdge {
   isDefault: boolean;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function isDefaultEntry(e: unknown): e is { default: unknown } {
-  return isObject(e) && 'default' in e;
+  return isPlainObject(e) && 'default' in e;
 }
 
 /** Removes `key` from a copy of `obj`, keeping the order of the other keys. */
@@ -43,7 +40,7 @@ function collapse(list: unknown[]): unknown {
 export function dropNextTarget(next: unknown, id: string): unknown {
   if (next === id) return undefined;
   if (!Array.isArray(next)) return next;
-  const kept = next.filter((e) => !(isObject(e) && (e.to === id || e.default === id)));
+  const kept = next.filter((e) => !(isPlainObject(e) && (e.to === id || e.default === id)));
   return kept.length === next.length ? next : collapse(kept);
 }
 
@@ -53,7 +50,7 @@ export function renameNextTarget(next: unknown, from: string, to: string): unkno
   if (!Array.isArray(next)) return next;
   let changed = false;
   const renamed = next.map((e) => {
-    if (!isObject(e)) return e;
+    if (!isPlainObject(e)) return e;
     let out = e;
     if (out.to === from) out = { ...out, to };
     if (out.default === from) out = { ...out, default: to };
@@ -90,7 +87,9 @@ export function addNextEdge(next: unknown, edge: NewEdge, nodeId: string): unkno
     if (current.default === edge.to) return next;
     return next.map((e, i) => (i === defaultAt ? { ...current, default: edge.to } : e));
   }
-  const same = next.some((e) => isObject(e) && e.to === edge.to && e.when === edge.when && e.on === edge.on);
+  const same = next.some(
+    (e) => isPlainObject(e) && e.to === edge.to && e.when === edge.when && e.on === edge.on,
+  );
   if (same) return next;
   const at = defaultAt < 0 ? next.length : defaultAt;
   return [...next.slice(0, at), branch, ...next.slice(at)];
@@ -107,7 +106,7 @@ export function dropEdgesTo(node: NodeObject, id: string, fallback: boolean): No
   if (Array.isArray(out.branches) && out.branches.includes(id)) {
     out = { ...out, branches: out.branches.filter((b) => b !== id) };
   }
-  if (fallback && isObject(out.onError) && out.onError.fallback === id) out = withoutKey(out, 'onError');
+  if (fallback && isPlainObject(out.onError) && out.onError.fallback === id) out = withoutKey(out, 'onError');
   return out;
 }
 
@@ -122,7 +121,7 @@ export function renameEdges(node: NodeObject, from: string, to: string): NodeObj
   if (Array.isArray(out.branches) && out.branches.includes(from)) {
     out = { ...out, branches: out.branches.map((b) => (b === from ? to : b)) };
   }
-  if (isObject(out.onError) && out.onError.fallback === from)
+  if (isPlainObject(out.onError) && out.onError.fallback === from)
     out = { ...out, onError: { ...out.onError, fallback: to } };
   return out;
 }

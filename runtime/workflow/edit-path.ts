@@ -1,12 +1,9 @@
 /** Immutable get/set by path for edit values, with errors that say which path was wrong. */
+import { isPlainObject } from './deep-merge.ts';
 import { UserError } from './errors.ts';
 
 /** A path inside the workflow value: map keys and list indexes. */
 export type EditPath = Array<string | number>;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Edit values are JSON data: a deep copy without `undefined` keys (so the caller can't mutate the result later). */
 export function toPlain(value: unknown): unknown {
@@ -33,7 +30,7 @@ function setOne(
     if (key === container.length) return [...container, value];
     return Object.is(container[key], value) ? container : container.map((v, i) => (i === key ? value : v));
   }
-  if (isObject(container)) {
+  if (isPlainObject(container)) {
     const k = String(key);
     if (value === undefined) {
       if (!(k in container)) return container;
@@ -62,7 +59,7 @@ export function setIn(
   if (rest.length === 0) return setOne(target, head, value, where, full);
   const child = Array.isArray(target)
     ? target[head as number]
-    : isObject(target)
+    : isPlainObject(target)
       ? target[String(head)]
       : undefined;
   if (child === undefined || child === null) {

@@ -6,6 +6,7 @@
  * for files the fine path cannot patch exactly (apply-edits.ts checks every result).
  */
 import { isCollection, isMap, isScalar, isSeq, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isPlainObject } from './deep-merge.ts';
 import { planList, planMap } from './yaml-align.ts';
 import {
   type BlockCollection,
@@ -35,10 +36,6 @@ import type { Splice } from './yaml-splice.ts';
 export type Slot = { kind: 'block'; item: BlockItem; parent: 'map' | 'seq' } | { kind: 'flow' };
 
 type Plain = Record<string, unknown>;
-
-function isPlainObject(v: unknown): v is Plain {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isPrimitive(v: unknown): boolean {
   return v === null || typeof v !== 'object';

@@ -1,5 +1,5 @@
 /** `flow run <file> --input <json|@file> [--trace]`: runs a workflow offline and prints its output. */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createExampleRunner } from '../../../workflows/example-runner.ts';
 import type { TraceEvent } from '../../engine/types.ts';
 import { readInput } from '../read-input.ts';
@@ -50,7 +50,7 @@ export async function runCommand(
 ): Promise<number> {
   const input = await readInput(options.input);
   const path = resolve(file);
-  const runner = await createExampleRunner({ dir: path.slice(0, path.lastIndexOf('/')), realTime: true });
+  const runner = await createExampleRunner({ dir: dirname(path), realTime: true });
   const cancel = new AbortController();
   const onSignal = () => cancel.abort();
   process.once('SIGINT', onSignal);

@@ -1,6 +1,6 @@
 /** `flow validate <files...>`: every problem in every file, as file:line:col: message. */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createExampleRunner } from '../../../workflows/example-runner.ts';
 import { isCatalog } from '../../workflow/is-catalog.ts';
 import { formatProblem } from '../format-problem.ts';
@@ -16,7 +16,7 @@ export async function validateCommand(
   const runners = new Map<string, Awaited<ReturnType<typeof createExampleRunner>>>();
   for (const file of files) {
     const path = resolve(file);
-    const dir = path.slice(0, path.lastIndexOf('/'));
+    const dir = dirname(path);
     let runner = runners.get(dir);
     if (!runner) {
       runner = await createExampleRunner({ dir });
