@@ -20,6 +20,22 @@ describe('copy and paste', () => {
     expect(pasted[0]!.position).toEqual({ x: 40, y: 40 });
   });
 
+  it('points a pasted fallback at the pasted handler, or keeps a handler that was not copied', () => {
+    const pasted = pasteNodes(
+      {
+        nodes: [
+          { id: 'call', uses: 'core/x', onError: { fallback: 'apologise' } },
+          { id: 'apologise', uses: 'core/x' },
+          { id: 'other', uses: 'core/x', onError: { fallback: 'shared-handler' } },
+        ],
+        positions: {},
+      },
+      new Set(['call', 'apologise', 'other', 'shared-handler']),
+    );
+    expect(pasted[0]!.node.onError).toEqual({ fallback: 'apologise-2' });
+    expect(pasted[2]!.node.onError).toEqual({ fallback: 'shared-handler' });
+  });
+
   it('makes readable unique ids', () => {
     expect(uniqueId('http-request', new Set())).toBe('http-request');
     expect(uniqueId('http-request', new Set(['http-request', 'http-request-2']))).toBe('http-request-3');

@@ -1,6 +1,7 @@
 /**
  * Copy and paste of nodes: copies carry their config and the edges between copied nodes; pasted
- * nodes get fresh ids and edges pointing outside the copied set are dropped.
+ * nodes get fresh ids and edges pointing outside the copied set are dropped. An `onError` fallback
+ * follows its node when both were copied, and otherwise keeps pointing at the original handler.
  */
 import type { Next, Workflow, WorkflowNode } from '../../runtime/workflow/types.ts';
 import { uniqueId } from './new-node.ts';
@@ -65,6 +66,9 @@ export function pasteNodes(
     const next = remapNext(n.next, ids);
     if (next === undefined) delete node.next;
     else node.next = next;
+    // A fallback copied along moves with it; one outside the copy (a shared error handler) stays.
+    if (typeof n.onError === 'object' && ids.has(n.onError.fallback))
+      node.onError = { fallback: ids.get(n.onError.fallback)! };
     if (n.body) node.body = ids.get(n.body);
     if (!node.body) delete node.body;
     if (n.branches) {
