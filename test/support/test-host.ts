@@ -19,6 +19,12 @@ export interface TestHost {
   signUp(
     name?: string,
   ): Promise<{ client: ApiClient; tenantId: string; userId: string; email: string; password: string }>;
+  /** `owner` invites `email` with `role` and the invitee accepts in a new browser. */
+  join(
+    owner: { client: ApiClient },
+    role: string,
+    email: string,
+  ): Promise<{ client: ApiClient; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,20 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       });
       if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { client, tenantId: res.body.tenant.id, userId: res.body.user.id, email, password };
+    },
+    async join(owner, role, email) {
+      const created = await owner.client.post('/api/invitations', { email, role });
+      if (created.status !== 201)
+        throw new Error(`invitation failed: ${created.status} ${JSON.stringify(created.body)}`);
+      const client = new ApiClient(url);
+      const joined = await client.post('/api/invitations/accept', {
+        token: created.body.token,
+        password: 'invited password',
+        name: 'Invitee',
+      });
+      if (joined.status !== 200)
+        throw new Error(`accepting failed: ${joined.status} ${JSON.stringify(joined.body)}`);
+      return { client, userId: joined.body.user.id as string };
     },
     async close() {
       server.closeAllConnections();

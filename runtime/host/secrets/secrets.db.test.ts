@@ -44,13 +44,7 @@ describe('secrets', () => {
   it('refuses bad names and lets a builder list but not write', async () => {
     const owner = await host.signUp('secperm');
     expect((await owner.client.put('/api/secrets/bad-name!', { value: 'x' })).status).toBe(400);
-    const inv = await owner.client.post('/api/invitations', { email: 'b@secperm.test', role: 'builder' });
-    const builder = host.client();
-    await builder.post('/api/invitations/accept', {
-      token: inv.body.token,
-      password: 'builder password',
-      name: 'B',
-    });
+    const { client: builder } = await host.join(owner, 'builder', 'b@secperm.test');
     expect((await builder.get('/api/secrets')).status).toBe(200);
     expect((await builder.put('/api/secrets/X', { value: 'y' })).status).toBe(403);
   });

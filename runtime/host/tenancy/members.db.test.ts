@@ -8,19 +8,6 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 /** Invites `email` with `role` and accepts as a new account; returns the new member's browser. */
-async function invite(owner: Awaited<ReturnType<TestHost['signUp']>>, role: string, email: string) {
-  const created = await owner.client.post('/api/invitations', { email, role });
-  expect(created.status).toBe(201);
-  const browser = host.client();
-  const joined = await browser.post('/api/invitations/accept', {
-    token: created.body.token,
-    password: 'invited password',
-    name: 'Invitee',
-  });
-  expect(joined.status).toBe(200);
-  return { browser, userId: joined.body.user.id as string, joined: joined.body };
-}
-
 describe('invitations', () => {
   it('lets an invited person join with the invited role, once', async () => {
     const owner = await host.signUp('inv');
@@ -83,7 +70,7 @@ describe('invitations', () => {
 describe('roles', () => {
   it('lets a viewer read but not invite, and says which permission is missing', async () => {
     const owner = await host.signUp('roles');
-    const { browser } = await invite(owner, 'viewer', 'viewer@roles.test');
+    const { client: browser } = await host.join(owner, 'viewer', 'viewer@roles.test');
     expect((await browser.get('/api/members')).status).toBe(200);
     const res = await browser.post('/api/invitations', { email: 'x@y.test', role: 'viewer' });
     expect(res.status).toBe(403);
@@ -92,7 +79,7 @@ describe('roles', () => {
 
   it('changes a role, records it in the audit log, and the member feels it at once', async () => {
     const owner = await host.signUp('promote');
-    const { browser, userId } = await invite(owner, 'viewer', 'p@promote.test');
+    const { client: browser, userId } = await host.join(owner, 'viewer', 'p@promote.test');
     const changed = await owner.client.patch(`/api/members/${userId}`, { role: 'admin' });
     expect(changed.body).toMatchObject({ userId, role: 'admin' });
     expect((await browser.get('/api/invitations')).status).toBe(200);
@@ -102,7 +89,7 @@ describe('roles', () => {
 
   it('keeps at least one owner and lets only owners make owners', async () => {
     const owner = await host.signUp('owners');
-    const { browser: admin, userId: adminId } = await invite(owner, 'admin', 'a@owners.test');
+    const { client: admin, userId: adminId } = await host.join(owner, 'admin', 'a@owners.test');
     const selfPromote = await admin.patch(`/api/members/${adminId}`, { role: 'owner' });
     expect(selfPromote.status).toBe(403);
     const demoteLast = await owner.client.patch(`/api/members/${owner.userId}`, { role: 'admin' });
@@ -112,7 +99,7 @@ describe('roles', () => {
 
   it('ends the sessions of a removed member', async () => {
     const owner = await host.signUp('remove');
-    const { browser, userId } = await invite(owner, 'builder', 'b@remove.test');
+    const { client: browser, userId } = await host.join(owner, 'builder', 'b@remove.test');
     expect((await owner.client.delete(`/api/members/${userId}`)).status).toBe(204);
     expect((await browser.get('/api/members')).status).toBe(401);
   });

@@ -92,13 +92,7 @@ describe('workflows', () => {
     expect((await owner.client.get('/api/workflows/pub/versions/1')).body.published).toBe(true);
     const log = await owner.client.get('/api/audit-log?action=workflow.published');
     expect(log.body.entries[0]).toMatchObject({ target: 'pub', details: { version: 1 } });
-    const inv = await owner.client.post('/api/invitations', { email: 'builder@wf.test', role: 'builder' });
-    const builder = host.client();
-    await builder.post('/api/invitations/accept', {
-      token: inv.body.token,
-      password: 'builder password',
-      name: 'B',
-    });
+    const { client: builder } = await host.join(owner, 'builder', 'builder@wf.test');
     expect(
       (await builder.put('/api/workflows/pub', { yaml: helloYaml('pub', 'x'), baseVersion: 1 })).status,
     ).toBe(200);
