@@ -55,6 +55,7 @@ export function Canvas({
   const graph = useCanvasGraph(workflow, manifests, problems, run, changed);
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   const [drag, setDrag] = useState<Record<string, { x: number; y: number }>>({});
+  const dragging = useRef(drag);
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const flow = useReactFlow();
 
@@ -101,17 +102,14 @@ export function Canvas({
       if (Object.keys(sizes).length) setMeasured((m) => ({ ...m, ...sizes }));
       if (nextSelection) store.getState().select([...nextSelection]);
       if (Object.keys(moving).length || finished.length) {
-        setDrag((d) => {
-          const all = { ...d, ...moving };
-          if (finished.length) {
-            const moves = finished
-              .filter((id) => all[id])
-              .map((id) => edit.moveNode(id, all[id]!.x, all[id]!.y));
-            store.getState().dispatch(moves);
-            for (const id of finished) delete all[id];
-          }
-          return all;
-        });
+        // Positions in flight live in a ref too: the move edits are dispatched here, once, not from a
+        // state updater (React may run an updater twice).
+        const all = { ...dragging.current, ...moving };
+        const moves = finished.filter((id) => all[id]).map((id) => edit.moveNode(id, all[id]!.x, all[id]!.y));
+        for (const id of finished) delete all[id];
+        dragging.current = all;
+        setDrag(all);
+        if (moves.length) store.getState().dispatch(moves);
       }
     },
     [store],
